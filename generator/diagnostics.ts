@@ -1,0 +1,63 @@
+/**
+ * Diagnostics are values, collected by every stage and printed once by the CLI.
+ * A diagnostic names the JSON pointer it is about; the loader's source map turns that pointer
+ * into a `file:line:col` location in the user's file.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface SourceLocation {
+  file: string;
+  /** 1-based */
+  line: number;
+  /** 1-based */
+  column: number;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** RFC 6901 JSON pointer into the document, '' for the whole document. */
+  pointer: string;
+  location?: SourceLocation;
+}
+
+/** Thrown only to abort a stage whose diagnostics are already collected; never shown as a stack. */
+export class DiagnosticsError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'DiagnosticsError';
+  }
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+export function formatLocation(location: SourceLocation | undefined): string {
+  if (!location) return '-';
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+/** `file:line:col  severity  code  message` — one line per diagnostic, the format editors link. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.location ? formatLocation(d.location) : d.pointer === '' ? '-' : `#${d.pointer}`;
+  return `${where}  ${d.severity}  ${d.code}  ${d.message}`;
+}
+
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function joinPointer(base: string, ...segments: Array<string | number>): string {
+  return base + segments.map((s) => '/' + escapePointerSegment(s)).join('');
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '#') return [];
+  return pointer.replace(/^#/, '').slice(1).split('/').map(unescapePointerSegment);
+}

@@ -1,0 +1,106 @@
+/**
+ * One API document in, one located result out: the document (repaired where lenient reading
+ * allows, external `$ref`s bundled in), its sha256, and every problem as a located diagnostic.
+ * This is the only stage that reads files.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { type Diagnostic, type SourceLocation, hasErrors } from '../diagnostics.js';
+import { parseText } from './parse-text.js';
+import { isObject, repairDocument } from './repair.js';
+import { specVersion, validateSchema } from './validate-schema.js';
+
+export interface LoadedSpec {
+  /** The path as the user gave it; diagnostics use it. */
+  file: string;
+  /** Output folder name: the file name without its extension. */
+  name: string;
+  sha256: string;
+  version: '2.0' | '3.0' | '3.1';
+  document: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+  locate(pointer: string): SourceLocation;
+}
+
+export type LoadResult = { ok: true; spec: LoadedSpec } | { ok: false; diagnostics: Diagnostic[] };
+
+export function specName(file: string): string {
+  const base = path.basename(file).replace(/\.(ya?ml|json|md)$/i, '');
+  return base.replace(/[^A-Za-z0-9._-]+/g, '-') || 'api';
+}
+
+export async function loadSpec(file: string): Promise<LoadResult> {
+  let raw: Buffer;
+  try {
+    raw = await readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    return fail({ code: 'load/read', severity: 'error', message: `cannot read ${file}: ${reason}`, pointer: '', location: { file, line: 1, column: 1 } });
+  }
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  const parsed = parseText(file, raw.toString('utf8'));
+  const locateAll = (diagnostics: Diagnostic[]) =>
+    diagnostics.map((d) => (d.location ? d : { ...d, location: parsed.locate(d.pointer) }));
+  if (hasErrors(parsed.diagnostics)) return fail(...parsed.diagnostics);
+  if (!isObject(parsed.value)) {
+    return fail({ code: 'load/not-an-object', severity: 'error', message: 'the document is not a mapping of fields (expected swagger: "2.0" or openapi: 3.x at the top)', pointer: '', location: parsed.locate('') });
+  }
+  const repaired = repairDocument(parsed.value);
+  const version = specVersion(repaired.document);
+  if (!version) {
+    const diagnostic: Diagnostic = {
+      code: 'load/unknown-version',
+      severity: 'error',
+      message: 'not a Swagger 2.0 or OpenAPI 3.0/3.1 document: expected swagger: "2.0" or openapi: "3.x.y"',
+      pointer: 'swagger' in repaired.document ? '/swagger' : 'openapi' in repaired.document ? '/openapi' : '',
+    };
+    return fail(...locateAll([...parsed.diagnostics, diagnostic]));
+  }
+  let document = repaired.document;
+  const diagnostics = [...parsed.diagnostics, ...repaired.diagnostics, ...validateSchema(document, version)];
+  if (!hasErrors(diagnostics) && hasExternalRefs(document)) {
+    try {
+      document = (await SwaggerParser.bundle(path.resolve(file), document as never, {
+        resolve: { file: { read: readReferencedFile }, http: false },
+      } as never)) as unknown as Record<string, unknown>;
+    } catch (error) {
+      diagnostics.push({ code: 'load/external-ref', severity: 'error', message: firstLine((error as Error).message), pointer: '' });
+    }
+  }
+  const located = locateAll(diagnostics);
+  if (hasErrors(located)) return { ok: false, diagnostics: located };
+  return { ok: true, spec: { file, name: specName(file), sha256, version, document, diagnostics: located, locate: parsed.locate } };
+}
+
+function fail(...diagnostics: Diagnostic[]): LoadResult {
+  return { ok: false, diagnostics };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+/** Referenced files get the same tolerant reading (front-matter, BOM) as the main one. */
+async function readReferencedFile(fileInfo: { url: string }): Promise<unknown> {
+  const file = fileInfo.url.startsWith('file://') ? new URL(fileInfo.url) : fileInfo.url;
+  const text = await readFile(file, 'utf8');
+  const parsed = parseText(String(fileInfo.url), text);
+  if (hasErrors(parsed.diagnostics)) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
+  return parsed.value;
+}
+
+function hasExternalRefs(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isObject(node)) {
+      const ref = node.$ref;
+      if (typeof ref === 'string' && !ref.startsWith('#')) return true;
+      for (const key in node) stack.push(node[key]);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,131 @@
+/**
+ * Text → JavaScript value, tolerant of what real catalogue documents carry: a UTF-8 BOM, CRLF,
+ * and YAML wrapped between `---` front-matter lines (the closing `---` opens an empty second
+ * YAML document, which we ignore). JSON takes the fast path through `JSON.parse`; the YAML parser
+ * runs for it only when a diagnostic needs a location.
+ */
+import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { type Diagnostic, type SourceLocation, splitPointer } from '../diagnostics.js';
+
+export interface ParsedText {
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** Maps a JSON pointer to the place it is written; the deepest existing ancestor if absent. */
+  locate(pointer: string): SourceLocation;
+}
+
+const BOM = '\uFEFF';
+
+export function parseText(file: string, rawText: string): ParsedText {
+  const text = rawText.startsWith(BOM) ? rawText.slice(1) : rawText;
+  const locator = lazyLocator(file, text);
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return { value: JSON.parse(text), diagnostics: [], locate: locator.locate };
+    } catch {
+      // Not strict JSON (comments, trailing commas...): YAML 1.2 reads most of it, with locations.
+    }
+  }
+  const { documents, lineCounter } = locator.parsed();
+  const diagnostics: Diagnostic[] = [];
+  for (const doc of documents) {
+    for (const error of doc.errors) diagnostics.push(yamlDiagnostic(file, lineCounter, error, 'error'));
+    for (const warning of doc.warnings) diagnostics.push(yamlDiagnostic(file, lineCounter, warning, 'warning'));
+  }
+  const withContent = documents.filter(hasContent);
+  if (withContent.length > 1) {
+    const second = withContent[1]!;
+    diagnostics.push({
+      code: 'load/multiple-documents',
+      severity: 'error',
+      message: 'the file holds more than one YAML document with content; openbind reads one API per file',
+      pointer: '',
+      location: toLocation(file, lineCounter, second.range[0]),
+    });
+  }
+  const first = withContent[0];
+  if (!first) {
+    diagnostics.push({
+      code: 'load/empty',
+      severity: 'error',
+      message: 'the file is empty: no YAML or JSON document in it',
+      pointer: '',
+      location: { file, line: 1, column: 1 },
+    });
+    return { value: undefined, diagnostics, locate: locator.locate };
+  }
+  const value: unknown = first.errors.length > 0 ? undefined : first.toJS({ maxAliasCount: -1 });
+  return { value, diagnostics, locate: locator.locate };
+}
+
+/** A closing front-matter `---` opens a document whose content is an empty (null) scalar. */
+function hasContent(doc: Document.Parsed): boolean {
+  const contents = doc.contents;
+  if (contents === null) return false;
+  return !(isScalar(contents) && contents.value === null && doc.errors.length === 0);
+}
+
+interface YamlProblem {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+function yamlDiagnostic(file: string, lines: LineCounter, problem: YamlProblem, severity: 'error' | 'warning'): Diagnostic {
+  const firstLine = problem.message.split('\n')[0] ?? problem.message;
+  return {
+    code: problem.code === 'DUPLICATE_KEY' ? 'load/duplicate-key' : `load/yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`,
+    severity,
+    message: firstLine.replace(/ at line \d+, column \d+:?$/, ''),
+    pointer: '',
+    location: toLocation(file, lines, problem.pos[0]),
+  };
+}
+
+function toLocation(file: string, lines: LineCounter, offset: number): SourceLocation {
+  const pos = lines.linePos(offset);
+  return { file, line: pos.line, column: pos.col };
+}
+
+function lazyLocator(file: string, text: string) {
+  let cache: { documents: Document.Parsed[]; lineCounter: LineCounter } | undefined;
+  const parsed = () => {
+    if (!cache) {
+      const lineCounter = new LineCounter();
+      // Duplicate keys are reported as warnings by the loader; the last one wins, as in JSON.parse.
+      const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+      cache = { documents: Array.isArray(documents) ? documents : [], lineCounter };
+    }
+    return cache;
+  };
+  const locate = (pointer: string): SourceLocation => {
+    const { documents, lineCounter } = parsed();
+    const doc = documents.find(hasContent);
+    const offset = doc ? offsetOf(doc.contents as Node | null, splitPointer(pointer)) : 0;
+    return toLocation(file, lineCounter, offset);
+  };
+  return { parsed, locate };
+}
+
+/** Walks the YAML tree along a pointer; a map entry is located at its key, where people look. */
+function offsetOf(root: Node | null, segments: string[]): number {
+  let node: unknown = root;
+  let offset = root?.range?.[0] ?? 0;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair) break;
+      offset = (isScalar(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item: unknown = node.items[Number(segment)];
+      if (!item || typeof item !== 'object' || !('range' in item)) break;
+      offset = (item as Node).range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}

