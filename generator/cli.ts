@@ -1,0 +1,171 @@
+/**
+ * argv → commands. Prints diagnostics once, in `file:line:col  severity  code  message` form,
+ * and turns outcomes into exit codes: 0 done, 1 a problem in the input or drift, 2 a usage error.
+ * Nothing below this file prints or exits.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Diagnostic, formatDiagnostic } from './diagnostics.js';
+import { compareOutput } from './output/check-output.js';
+import { type OutputFolder, writeOutputs } from './output/write-output.js';
+import { generateSpec, type GenerateResult } from './pipeline.js';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+};
+
+const HELP = `openbind: typed TypeScript bindings from Swagger 2.0 and OpenAPI 3.x documents
+
+Usage:
+  openbind generate [spec…] [--out dir] [--strict]   write <dir>/<name>/ for each spec
+  openbind check [spec…] [--out dir] [--strict]      exit 1 with a diff if <dir>/ is stale
+  openbind --help | --version
+
+A spec is a YAML or JSON file, or a folder whose *.yaml, *.yml and *.json files are specs.
+With no spec, every document in spec/ is used. <name> is the file name without its extension.
+
+Options:
+  --out <dir>   where the generated folders go (default: generated)
+  --strict      treat warnings as errors
+  -h, --help    show this help
+  -v, --version show the version`;
+
+const SPEC_FILE = /\.(ya?ml|json)$/i;
+
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    // The last line of defence: a bug in openbind is reported as one line, never a stack trace.
+    io.err(`openbind: internal error: ${error instanceof Error ? error.message : String(error)} (please report this with the spec that caused it)`);
+    return 1;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'generated' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`openbind: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.out(await version());
+    return 0;
+  }
+  const [command, ...specs] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  if (command !== 'generate' && command !== 'check') {
+    io.err(`openbind: unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
+  const files = await specFiles(specs.length > 0 ? specs : ['spec']);
+  if (!files.ok) {
+    printDiagnostics(io, files.diagnostics);
+    return 1;
+  }
+  const results = await Promise.all(files.files.map((file) => generateSpec(file, { strict: values.strict })));
+  const diagnostics = results.flatMap((result) => result.diagnostics).concat(nameClashes(files.files, results));
+  printDiagnostics(io, diagnostics);
+  const generated = results.filter((result): result is Extract<GenerateResult, { ok: true }> => result.ok);
+  if (generated.length < results.length || diagnostics.some((d) => d.severity === 'error')) {
+    io.err(`openbind: ${results.length - generated.length} of ${results.length} spec(s) failed; nothing was written`);
+    return 1;
+  }
+  const folders: OutputFolder[] = generated.map((result) => ({ dir: path.join(values.out, result.name), files: result.files }));
+  return command === 'generate' ? write(io, folders) : check(io, folders);
+}
+
+async function write(io: CliIo, folders: OutputFolder[]): Promise<number> {
+  const problems = await writeOutputs(folders);
+  if (problems.length > 0) {
+    printDiagnostics(io, problems);
+    io.err('openbind: nothing was written');
+    return 1;
+  }
+  for (const folder of folders) io.out(`wrote ${folder.dir}/ (${folder.files.size} files)`);
+  return 0;
+}
+
+async function check(io: CliIo, folders: OutputFolder[]): Promise<number> {
+  let stale = 0;
+  for (const folder of folders) {
+    const drifts = await compareOutput(folder.dir, folder.files);
+    for (const drift of drifts) io.out(drift.patch);
+    if (drifts.length > 0) {
+      stale++;
+      io.err(`${folder.dir}/ is stale: ${drifts.map((drift) => `${path.basename(drift.file)} ${drift.kind}`).join(', ')}`);
+    } else {
+      io.out(`${folder.dir}/ is up to date`);
+    }
+  }
+  if (stale > 0) io.err('openbind: run `openbind generate` and commit the result');
+  return stale > 0 ? 1 : 0;
+}
+
+type SpecFiles = { ok: true; files: string[] } | { ok: false; diagnostics: Diagnostic[] };
+
+async function specFiles(inputs: string[]): Promise<SpecFiles> {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const names = (await readdir(input)).filter((name) => SPEC_FILE.test(name)).sort();
+      if (names.length === 0) diagnostics.push(usageError(input, `no *.yaml, *.yml or *.json spec in folder ${input}`));
+      files.push(...names.map((name) => path.join(input, name)));
+    } else {
+      // A missing file is reported by the loader, located, like every other input problem.
+      files.push(input);
+    }
+  }
+  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, files };
+}
+
+/** Two specs that would write the same folder (`a.yaml` and `a.json`): an error, not a silent overwrite. */
+function nameClashes(files: string[], results: GenerateResult[]): Diagnostic[] {
+  const byName = new Map<string, string[]>();
+  results.forEach((result, index) => {
+    if (result.ok) byName.set(result.name, [...(byName.get(result.name) ?? []), files[index]!]);
+  });
+  return [...byName].flatMap(([name, sources]) =>
+    sources.length < 2
+      ? []
+      : sources.slice(1).map((file) => usageError(file, `${file} and ${sources[0]} would both be generated into ${name}/; rename one`)),
+  );
+}
+
+function usageError(file: string, message: string): Diagnostic {
+  return { code: 'cli/input', severity: 'error', message, pointer: '', location: { file, line: 1, column: 1 } };
+}
+
+function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
+  for (const diagnostic of diagnostics) io.err(formatDiagnostic(diagnostic));
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}

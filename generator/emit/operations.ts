@@ -1,0 +1,87 @@
+/**
+ * Per operation, in `operations.ts`: the params type (one field per parameter, keyed by wire
+ * name), the responses by status, and the result type the client method resolves to.
+ */
+import { StructureKind, type StatementStructures, type PropertySignatureStructure, type OptionalKind } from 'ts-morph';
+import type { ApiIR, OperationIR, ResponseIR } from '../ir/types.js';
+import { docs } from './docs.js';
+import { propertyKey, quote } from './literals.js';
+import { typeText, type TypeContext } from './type-text.js';
+
+export function operationContext(api: ApiIR, direction: TypeContext['direction']): TypeContext {
+  const byName = new Map(api.schemas.map((schema) => [schema.specName, schema.typeName]));
+  return { refName: (name) => (byName.has(name) ? `Models.${byName.get(name)!}` : 'unknown'), direction };
+}
+
+export function operationStatements(api: ApiIR): StatementStructures[] {
+  const request = operationContext(api, undefined);
+  const response = operationContext(api, undefined);
+  return api.operations.flatMap((operation) => [
+    paramsStatement(operation, request),
+    {
+      kind: StructureKind.Interface,
+      name: `${operation.typeName}Responses`,
+      isExported: true,
+      docs: docs(`Responses of \`${operation.methodName}\` by status code, as documented.`),
+      properties: operation.responses.map((r) => ({ name: statusKey(r.status), type: responseType(r, response), docs: docs(r.description) })),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: `${operation.typeName}Result`,
+      isExported: true,
+      docs: docs(`What \`${operation.methodName}\` resolves to: a documented success. Other statuses throw \`ApiError\`.`),
+      type: resultType(operation, response),
+    },
+  ]);
+}
+
+export function paramsStatement(operation: OperationIR, context: TypeContext): StatementStructures {
+  const properties: Array<OptionalKind<PropertySignatureStructure>> = operation.parameters.map((parameter) => ({
+    name: propertyKey(parameter.key),
+    type: typeText(parameter.schema, context),
+    hasQuestionToken: !parameter.required,
+    docs: docs(parameter.description, `In ${parameter.in}${parameter.key !== parameter.name ? ` as \`${parameter.name}\`` : ''}.`, parameter.deprecated && '@deprecated'),
+  }));
+  const body = operation.body;
+  if (body?.key !== undefined) {
+    properties.push({
+      name: propertyKey(body.key),
+      type: typeText(body.schema, { ...context, direction: 'request' }),
+      hasQuestionToken: !body.required,
+      docs: docs(body.description, `Request body, sent as ${body.contentType}.`),
+    });
+  }
+  const name = `${operation.typeName}Params`;
+  if (properties.length === 0) {
+    return { kind: StructureKind.TypeAlias, name, isExported: true, docs: docs(`\`${operation.methodName}\` takes no parameters.`), type: 'Record<string, never>' };
+  }
+  return { kind: StructureKind.Interface, name, isExported: true, docs: docs(`Parameters of \`${operation.methodName}\`, keyed by their names in the spec.`), properties };
+}
+
+export function hasRequiredParams(operation: OperationIR): boolean {
+  return operation.parameters.some((p) => p.required) || (operation.body?.key !== undefined && operation.body.required);
+}
+
+function statusKey(status: string): string {
+  return /^[1-5]\d\d$/.test(status) ? status : quote(status);
+}
+
+function responseType(response: ResponseIR, context: TypeContext): string {
+  if (response.encoding === 'none' || !response.schema) return 'unknown';
+  return typeText(response.schema, { ...context, direction: 'response' });
+}
+
+/** 2XX codes are the successes; with none documented, `default` is. */
+export function successResponses(operation: OperationIR): ResponseIR[] {
+  const success = operation.responses.filter((r) => r.status.startsWith('2'));
+  if (success.length > 0) return success;
+  return operation.responses.filter((r) => r.status === 'default');
+}
+
+function resultType(operation: OperationIR, context: TypeContext): string {
+  const success = successResponses(operation);
+  if (success.length === 0) return 'ApiResponse<number, unknown>';
+  return success
+    .map((r) => `ApiResponse<${/^\d{3}$/.test(r.status) ? r.status : 'number'}, ${operation.typeName}Responses[${statusKey(r.status)}]>`)
+    .join(' | ');
+}

@@ -1,0 +1,245 @@
+/**
+ * The runtime every generated client shares: builds the request an operation describes, sends it
+ * with `fetch`, and reads the response by its documented status. No dependencies.
+ */
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type HeaderValues = Record<string, string>;
+
+export interface ClientOptions {
+  /** Everything before the spec's base path, e.g. `https://api.example.com`. */
+  baseUrl?: string;
+  /** A `fetch` to use instead of the global one (tests, proxies, retries). */
+  fetch?: FetchLike;
+  /** Headers sent with every request; a function is called for each request. */
+  headers?: HeaderValues | (() => HeaderValues | Promise<HeaderValues>);
+}
+
+/** Per-call options: extra headers and an abort signal. */
+export interface RequestOptions {
+  headers?: HeaderValues;
+  signal?: AbortSignal;
+}
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie' | 'formData';
+export type ParameterStyle = 'simple' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'tabDelimited' | 'deepObject' | 'label' | 'matrix';
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'text' | 'binary';
+export type ResponseEncoding = 'json' | 'text' | 'binary' | 'none';
+
+export interface ParameterSpec {
+  readonly name: string;
+  readonly key: string;
+  readonly in: ParameterLocation;
+  readonly style: ParameterStyle;
+  readonly explode: boolean;
+}
+
+export interface OperationSpec {
+  readonly name: string;
+  readonly method: string;
+  readonly path: string;
+  readonly constantQuery: ReadonlyArray<readonly [string, string]>;
+  readonly parameters: readonly ParameterSpec[];
+  readonly body?: { readonly key?: string; readonly encoding: BodyEncoding; readonly contentType: string };
+  /** Documented statuses ('200', '2XX', 'default') and how each body is read. */
+  readonly responses: Readonly<Record<string, ResponseEncoding>>;
+}
+
+export interface ClientConfig {
+  readonly baseUrl: string;
+  readonly basePath: string;
+  readonly fetch: FetchLike;
+  readonly headers: ClientOptions['headers'];
+}
+
+/** A resolved call: the status, the decoded body, and the raw response. */
+export interface ApiResponse<Status, Data> {
+  status: Status;
+  data: Data;
+  headers: Headers;
+  response: Response;
+}
+
+/** Thrown for every response that is not a documented success; carries what the server said. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly operation: string,
+    readonly status: number,
+    readonly headers: Headers,
+    /** The decoded body: JSON where the response is JSON, else text. */
+    readonly body: unknown,
+    readonly response: Response,
+  ) {
+    super(`${operation} failed: HTTP ${status}`);
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export function configure(options: ClientOptions, defaultBaseUrl: string | undefined, basePath: string): ClientConfig {
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  if (baseUrl === undefined) throw new TypeError('createClient: this API names no host; pass { baseUrl }');
+  const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
+  return { baseUrl: baseUrl.replace(/\/+$/, ''), basePath, fetch: fetchImpl, headers: options.headers };
+}
+
+/** An operation's params object, read by parameter key. */
+export async function send(config: ClientConfig, operation: OperationSpec, paramsObject: object, options: RequestOptions = {}): Promise<ApiResponse<number, unknown>> {
+  const params = paramsObject as Readonly<Record<string, unknown>>;
+  const query: string[] = operation.constantQuery.map(([name, value]) => `${encodeQuery(name)}=${encodeQuery(value)}`);
+  const headers = new Headers();
+  const shared = typeof config.headers === 'function' ? await config.headers() : config.headers;
+  for (const [name, value] of Object.entries(shared ?? {})) headers.set(name, value);
+  const cookies: string[] = [];
+  let path = operation.path;
+  const formFields: Array<[string, unknown]> = [];
+  for (const parameter of operation.parameters) {
+    const value = params[parameter.key];
+    if (value === undefined || value === null) continue;
+    switch (parameter.in) {
+      case 'path':
+        path = path.split(`{${parameter.name}}`).join(pathValue(parameter, value));
+        break;
+      case 'query':
+        query.push(...queryPairs(parameter, value));
+        break;
+      case 'header':
+        headers.set(parameter.name, flatValues(value).join(','));
+        break;
+      case 'cookie':
+        cookies.push(`${parameter.name}=${encodeURIComponent(flatValues(value).join(','))}`);
+        break;
+      case 'formData':
+        formFields.push([parameter.name, value]);
+        break;
+    }
+  }
+  if (cookies.length > 0) headers.set('Cookie', cookies.join('; '));
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+  const body = operation.body ? encodeBody(operation.body, operation.body.key === undefined ? formFields : params[operation.body.key], headers) : undefined;
+  const url = config.baseUrl + config.basePath + path + (query.length > 0 ? '?' + query.join('&') : '');
+  const init: RequestInit = { method: operation.method.toUpperCase(), headers };
+  if (body !== undefined) init.body = body;
+  if (options.signal) init.signal = options.signal;
+  const response = await config.fetch(url, init);
+  const documented = documentedStatus(operation, response.status);
+  const success = documented !== undefined && (documented.startsWith('2') || (documented === 'default' && !hasSuccess(operation) && response.ok));
+  const data = await decode(response, documented === undefined ? 'none' : operation.responses[documented]!, operation.method);
+  if (!success) throw new ApiError(operation.name, response.status, response.headers, data, response);
+  return { status: response.status, data, headers: response.headers, response };
+}
+
+function hasSuccess(operation: OperationSpec): boolean {
+  return Object.keys(operation.responses).some((status) => status.startsWith('2'));
+}
+
+/** §Responses Object: an exact code wins over a range (`2XX`), which wins over `default`. */
+function documentedStatus(operation: OperationSpec, status: number): string | undefined {
+  const exact = String(status);
+  if (exact in operation.responses) return exact;
+  const range = `${exact.charAt(0)}XX`;
+  if (range in operation.responses) return range;
+  if (`${exact.charAt(0)}xx` in operation.responses) return `${exact.charAt(0)}xx`;
+  return 'default' in operation.responses ? 'default' : undefined;
+}
+
+async function decode(response: Response, encoding: ResponseEncoding, method: string): Promise<unknown> {
+  if (method.toLowerCase() === 'head' || response.status === 204 || response.status === 304) return undefined;
+  if (encoding === 'binary') return response.blob();
+  const text = await response.text();
+  if (encoding === 'text') return text;
+  if (text.length === 0) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (encoding === 'json' || /[/+]json\b/i.test(type)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** RFC 3986 unreserved characters stay; everything else is percent-encoded. */
+function encodeQuery(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+function scalar(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+function flatValues(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(scalar);
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    return Object.entries(value).flatMap(([k, v]) => [k, scalar(v)]);
+  }
+  return [scalar(value)];
+}
+
+/** A path segment value: `/` and a lone `.`/`..` can never change which resource is addressed. */
+function pathValue(parameter: ParameterSpec, value: unknown): string {
+  const encoded = flatValues(value).map((part) => {
+    const piece = encodeQuery(part);
+    return piece === '.' || piece === '..' ? piece.replace(/\./g, '%2E') : piece;
+  });
+  if (parameter.style === 'label') return '.' + encoded.join(parameter.explode ? '.' : ',');
+  if (parameter.style === 'matrix') return `;${encodeQuery(parameter.name)}=` + encoded.join(',');
+  return encoded.join(',');
+}
+
+const DELIMITERS: Partial<Record<ParameterStyle, string>> = { spaceDelimited: '%20', pipeDelimited: '|', tabDelimited: '%09' };
+
+/** OpenAPI 3 §Style Values (Swagger 2 collectionFormat lowers to these). */
+function queryPairs(parameter: ParameterSpec, value: unknown): string[] {
+  const name = encodeQuery(parameter.name);
+  if (Array.isArray(value)) {
+    const parts = value.map((item) => encodeQuery(scalar(item)));
+    if (parameter.explode && parameter.style === 'form') return parts.map((part) => `${name}=${part}`);
+    return [`${name}=${parts.join(DELIMITERS[parameter.style] ?? ',')}`];
+  }
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null);
+    if (parameter.style === 'deepObject') return entries.map(([k, v]) => `${name}%5B${encodeQuery(k)}%5D=${encodeQuery(scalar(v))}`);
+    if (parameter.explode) return entries.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(scalar(v))}`);
+    return [`${name}=${entries.map(([k, v]) => `${encodeQuery(k)},${encodeQuery(scalar(v))}`).join(',')}`];
+  }
+  return [`${name}=${encodeQuery(scalar(value))}`];
+}
+
+function encodeBody(body: NonNullable<OperationSpec['body']>, value: unknown, headers: Headers): BodyInit | undefined {
+  if (value === undefined) return undefined;
+  const fields = Array.isArray(value) && body.key === undefined ? (value as Array<[string, unknown]>) : typeof value === 'object' && value !== null ? Object.entries(value) : [];
+  switch (body.encoding) {
+    case 'json':
+      headers.set('Content-Type', body.contentType);
+      return JSON.stringify(value);
+    case 'form': {
+      const form = new URLSearchParams();
+      for (const [name, field] of fields) for (const item of Array.isArray(field) ? field : [field]) if (item !== undefined && item !== null) form.append(name, scalar(item));
+      headers.set('Content-Type', 'application/x-www-form-urlencoded');
+      return form;
+    }
+    case 'multipart': {
+      // No Content-Type here: fetch sets it with the multipart boundary.
+      const form = new FormData();
+      for (const [name, field] of fields) {
+        for (const item of Array.isArray(field) ? field : [field]) {
+          if (item === undefined || item === null) continue;
+          form.append(name, item instanceof Blob ? item : scalar(item));
+        }
+      }
+      return form;
+    }
+    case 'text':
+      headers.set('Content-Type', body.contentType);
+      return scalar(value);
+    case 'binary':
+      headers.set('Content-Type', body.contentType);
+      return value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || typeof value === 'string' ? (value as BodyInit) : JSON.stringify(value);
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * LoadedSpec → ApiIR: the version-specific lowering, then one naming pass for every version.
+ * Pure: no I/O, diagnostics returned as values and located through the loader's source map.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { LoadedSpec } from '../load/load-spec.js';
+import { lowerSwagger2 } from './swagger2.js';
+import { lowerOpenApi3 } from './openapi3.js';
+import type { DraftApi } from './draft.js';
+import { methodNameFor, operationNameFromRoute, pascalCase, typeNameFor, uniqueNames } from './names.js';
+import { pathPlaceholders } from './route.js';
+import type { ApiIR, NamedSchemaIR, OperationIR, ParameterIR } from './types.js';
+
+export interface Lowered {
+  api: ApiIR;
+  diagnostics: Diagnostic[];
+}
+
+export function lowerApi(spec: LoadedSpec): Lowered {
+  const diagnostics: Diagnostic[] = [];
+  const draft = spec.version === '2.0' ? lowerSwagger2(spec, diagnostics) : lowerOpenApi3(spec, diagnostics);
+  const api: ApiIR = {
+    name: spec.name,
+    title: draft.title,
+    version: draft.version,
+    ...(draft.description !== undefined ? { description: draft.description } : {}),
+    source: { file: spec.file, sha256: spec.sha256, specVersion: spec.version },
+    ...(draft.defaultBaseUrl !== undefined ? { defaultBaseUrl: draft.defaultBaseUrl } : {}),
+    basePath: draft.basePath,
+    schemas: nameSchemas(draft),
+    operations: nameOperations(draft, diagnostics),
+  };
+  for (const operation of api.operations) checkPathParameters(operation, diagnostics);
+  return { api, diagnostics: diagnostics.map((d) => (d.location ? d : { ...d, location: spec.locate(d.pointer) })) };
+}
+
+function nameSchemas(draft: DraftApi): NamedSchemaIR[] {
+  const names = uniqueNames(draft.schemas, (schema) => typeNameFor(schema.specName), (schema) => schema.specName);
+  return draft.schemas.map((schema, index) => ({ ...schema, typeName: names[index]! }));
+}
+
+const routeKey = (operation: DraftApi['operations'][number]) => `${operation.pathKey}\0${operation.method}`;
+
+function nameOperations(draft: DraftApi, diagnostics: Diagnostic[]): OperationIR[] {
+  const candidates = draft.operations.map((operation) =>
+    operation.operationId !== undefined ? methodNameFor(operation.operationId) : operationNameFromRoute(operation.method, operation.path + (operation.constantQuery.length > 0 ? ' ' + operation.constantQuery.map((q) => q.value).join(' ') : '')),
+  );
+  const names = uniqueNames(draft.operations, (operation) => candidates[draft.operations.indexOf(operation)]!, routeKey);
+  return draft.operations.map((operation, index) => {
+    const methodName = names[index]!;
+    if (methodName !== candidates[index]) {
+      diagnostics.push({
+        code: 'names/duplicate-operation',
+        severity: 'warning',
+        message: `operation name "${candidates[index]}" is used more than once; this one (${operation.method.toUpperCase()} ${operation.pathKey}) is generated as ${methodName}`,
+        pointer: operation.pointer,
+      });
+    }
+    return {
+      ...operation,
+      methodName,
+      typeName: pascalCase(methodName),
+      parameters: keyParameters(operation.parameters, operation.body?.key),
+    } as OperationIR;
+  });
+}
+
+const LOCATION_ORDER = ['path', 'query', 'header', 'cookie', 'formData'];
+
+/**
+ * A parameter's key in the params object is its wire name. Where two locations share a name
+ * (a `id` in path and in query), every one of them is keyed `<in>.<name>` instead, so no choice
+ * depends on which came first.
+ */
+function keyParameters(parameters: ParameterIR[], bodyKey: string | undefined): ParameterIR[] {
+  const counts = new Map<string, number>();
+  for (const parameter of parameters) counts.set(parameter.name, (counts.get(parameter.name) ?? 0) + 1);
+  if (bodyKey !== undefined) counts.set(bodyKey, (counts.get(bodyKey) ?? 0) + 1);
+  return parameters
+    .map((parameter) => ((counts.get(parameter.name) ?? 0) > 1 ? { ...parameter, key: `${parameter.in}.${parameter.name}` } : parameter))
+    .sort((a, b) => LOCATION_ORDER.indexOf(a.in) - LOCATION_ORDER.indexOf(b.in) || 0);
+}
+
+/** Swagger 2.0 / OpenAPI 3 §Path Templating: every `{name}` must have a path parameter. */
+function checkPathParameters(operation: OperationIR, diagnostics: Diagnostic[]): void {
+  const declared = new Set(operation.parameters.filter((p) => p.in === 'path').map((p) => p.name));
+  for (const name of pathPlaceholders(operation.path)) {
+    if (declared.has(name)) continue;
+    diagnostics.push({
+      code: 'spec/undeclared-path-parameter',
+      severity: 'warning',
+      message: `path "${operation.pathKey}" has {${name}} but ${operation.method.toUpperCase()} declares no path parameter "${name}"; added as a required string`,
+      pointer: operation.pointer,
+    });
+    operation.parameters.unshift({ name, key: name, in: 'path', required: true, schema: { kind: 'string' }, style: 'simple', explode: false, deprecated: false, pointer: operation.pointer });
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * OpenAPI 3.0 / 3.1 → IR: parameters with `style`/`explode` (§Parameter Object defaults),
+ * `requestBody` and response `content` maps (the first JSON media type wins, else the first),
+ * `components` refs, and the first server as the default base URL.
+ */
+import { type Diagnostic, joinPointer } from '../diagnostics.js';
+import { isObject } from '../load/repair.js';
+import type { LoadedSpec } from '../load/load-spec.js';
+import { lowerSchema, resolvePointer, type SchemaContext } from './schema.js';
+import { parseRouteKey } from './route.js';
+import { bodyEncoding, HTTP_METHODS, responseEncoding, type DraftApi, type DraftOperation } from './draft.js';
+import type { BodyIR, HttpMethod, ParameterIR, ParameterLocation, ParameterStyle, ResponseIR } from './types.js';
+
+type Json = Record<string, unknown>;
+
+export function lowerOpenApi3(spec: LoadedSpec, diagnostics: Diagnostic[]): DraftApi {
+  const document = spec.document;
+  const context: SchemaContext = { document, namedPrefix: '#/components/schemas/', diagnostics };
+  const info = isObject(document.info) ? document.info : {};
+  const operations: DraftOperation[] = [];
+  const paths = isObject(document.paths) ? document.paths : {};
+  for (const [pathKey, itemRaw] of Object.entries(paths)) {
+    if (pathKey.startsWith('x-')) continue;
+    const itemPointer = joinPointer('/paths', pathKey);
+    const item = deref(itemRaw, document);
+    if (!isObject(item)) continue;
+    const route = parseRouteKey(pathKey);
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      const pointer = joinPointer(itemPointer, method);
+      const parameters = mergeParameters(item.parameters, itemPointer, operation.parameters, pointer, document).map(({ raw, pointer: p }) => lowerParameter(raw, p, context));
+      const body = lowerRequestBody(operation.requestBody, joinPointer(pointer, 'requestBody'), context, parameters);
+      operations.push({
+        operationId: typeof operation.operationId === 'string' && operation.operationId.length > 0 ? operation.operationId : undefined,
+        method: method as HttpMethod,
+        path: route.path,
+        pathKey,
+        constantQuery: route.constantQuery,
+        ...(typeof operation.summary === 'string' ? { summary: operation.summary } : {}),
+        ...(typeof operation.description === 'string' ? { description: operation.description } : {}),
+        deprecated: operation.deprecated === true,
+        tags: Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === 'string') : [],
+        parameters,
+        ...(body ? { body } : {}),
+        responses: lowerResponses(operation.responses, joinPointer(pointer, 'responses'), context),
+        pointer,
+      });
+    }
+  }
+  const components = isObject(document.components) ? document.components : {};
+  const schemas = isObject(components.schemas) ? components.schemas : {};
+  const server = Array.isArray(document.servers) && isObject(document.servers[0]) ? document.servers[0] : undefined;
+  const { origin, basePath } = splitServerUrl(server, document);
+  return {
+    title: typeof info.title === 'string' ? info.title : spec.name,
+    version: typeof info.version === 'string' ? info.version : '',
+    ...(typeof info.description === 'string' ? { description: info.description } : {}),
+    ...(origin ? { defaultBaseUrl: origin } : {}),
+    basePath,
+    schemas: Object.entries(schemas).map(([name, raw]) => ({
+      specName: name,
+      pointer: joinPointer('/components/schemas', name),
+      schema: lowerSchema(raw, joinPointer('/components/schemas', name), context),
+    })),
+    operations,
+  };
+}
+
+/** §Server Object: variables take their defaults; a relative URL is a base path only. */
+function splitServerUrl(server: Json | undefined, _document: Json): { origin?: string; basePath: string } {
+  if (!server || typeof server.url !== 'string') return { basePath: '' };
+  const variables = isObject(server.variables) ? server.variables : {};
+  const url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables[name];
+    return isObject(variable) && variable.default !== undefined ? String(variable.default) : whole;
+  });
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/]+)(.*)$/i.exec(url);
+  if (match) return { origin: match[1]!, basePath: match[2]!.replace(/\/+$/, '') };
+  return { basePath: url.replace(/\/+$/, '') };
+}
+
+function deref(value: unknown, document: Json, seen: Set<string> = new Set()): unknown {
+  if (isObject(value) && typeof value.$ref === 'string' && value.$ref.startsWith('#') && !seen.has(value.$ref)) {
+    seen.add(value.$ref);
+    return deref(resolvePointer(document, value.$ref.slice(1)), document, seen);
+  }
+  return value;
+}
+
+function mergeParameters(itemParameters: unknown, itemPointer: string, operationParameters: unknown, operationPointer: string, document: Json): Array<{ raw: Json; pointer: string }> {
+  const collect = (list: unknown, pointer: string) =>
+    Array.isArray(list)
+      ? list.flatMap((entry, index) => {
+          const raw = deref(entry, document);
+          const entryPointer = isObject(entry) && typeof entry.$ref === 'string' ? entry.$ref.slice(1) : joinPointer(pointer, 'parameters', index);
+          return isObject(raw) ? [{ raw, pointer: entryPointer }] : [];
+        })
+      : [];
+  const own = collect(operationParameters, operationPointer);
+  const identity = (p: { raw: Json }) => `${String(p.raw.in)}\0${String(p.raw.name)}`;
+  const ownKeys = new Set(own.map(identity));
+  return [...collect(itemParameters, itemPointer).filter((p) => !ownKeys.has(identity(p))), ...own];
+}
+
+function lowerParameter(raw: Json, pointer: string, context: SchemaContext): ParameterIR {
+  const location = (raw.in as ParameterLocation) ?? 'query';
+  const defaultStyle: ParameterStyle = location === 'query' || location === 'cookie' ? 'form' : 'simple';
+  const style = (typeof raw.style === 'string' ? raw.style : defaultStyle) as ParameterStyle;
+  const explode = typeof raw.explode === 'boolean' ? raw.explode : style === 'form';
+  const content = isObject(raw.content) ? Object.values(raw.content)[0] : undefined;
+  const schemaRaw = raw.schema ?? (isObject(content) ? content.schema : undefined);
+  return {
+    name: String(raw.name ?? ''),
+    key: String(raw.name ?? ''),
+    in: location,
+    required: raw.required === true || location === 'path',
+    schema: lowerSchema(schemaRaw, joinPointer(pointer, 'schema'), context),
+    style,
+    explode,
+    ...(typeof raw.description === 'string' ? { description: raw.description } : {}),
+    deprecated: raw.deprecated === true,
+    pointer,
+  };
+}
+
+function pickMediaType(content: unknown): [string, Json] | undefined {
+  if (!isObject(content)) return undefined;
+  const entries = Object.entries(content).filter((entry): entry is [string, Json] => isObject(entry[1]));
+  return entries.find(([type]) => bodyEncoding(type) === 'json') ?? entries[0];
+}
+
+function lowerRequestBody(rawBody: unknown, pointer: string, context: SchemaContext, parameters: ParameterIR[]): BodyIR | undefined {
+  const body = deref(rawBody, context.document);
+  if (!isObject(body)) return undefined;
+  const picked = pickMediaType(body.content);
+  if (!picked) return undefined;
+  const [contentType, media] = picked;
+  const key = parameters.some((p) => p.name === 'body') ? 'requestBody' : 'body';
+  return {
+    key,
+    encoding: bodyEncoding(contentType),
+    contentType,
+    required: body.required === true,
+    schema: lowerSchema(media.schema, joinPointer(pointer, 'content', contentType, 'schema'), context),
+    ...(typeof body.description === 'string' ? { description: body.description } : {}),
+    pointer,
+  };
+}
+
+function lowerResponses(responses: unknown, pointer: string, context: SchemaContext): ResponseIR[] {
+  if (!isObject(responses)) return [];
+  return Object.entries(responses).flatMap(([status, entry]): ResponseIR[] => {
+    if (status.startsWith('x-')) return [];
+    const responsePointer = joinPointer(pointer, status);
+    const raw = deref(entry, context.document);
+    if (!isObject(raw)) return [];
+    const picked = pickMediaType(raw.content);
+    const schema = picked && picked[1].schema !== undefined ? lowerSchema(picked[1].schema, joinPointer(responsePointer, 'content', picked[0], 'schema'), context) : undefined;
+    const headers = isObject(raw.headers)
+      ? Object.entries(raw.headers).map(([name, headerRaw]) => {
+          const header = deref(headerRaw, context.document);
+          return {
+            name,
+            schema: lowerSchema(isObject(header) ? header.schema : undefined, joinPointer(responsePointer, 'headers', name, 'schema'), context),
+            required: isObject(header) && header.required === true,
+            ...(isObject(header) && typeof header.description === 'string' ? { description: header.description } : {}),
+          };
+        })
+      : [];
+    return [
+      {
+        status,
+        ...(typeof raw.description === 'string' ? { description: raw.description } : {}),
+        ...(schema ? { schema } : {}),
+        ...(picked && schema ? { contentType: picked[0] } : {}),
+        encoding: !schema ? 'none' : schema.kind === 'binary' ? 'binary' : responseEncoding(picked![0]),
+        headers,
+        pointer: responsePointer,
+      },
+    ];
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * One spec file in, the text of its `generated/<name>/` files out: load → lower → emit.
+ * Reading the spec (and the runtime template) is the only I/O; nothing is written here, so a
+ * caller can generate every spec first and write only when all of them succeeded.
+ */
+import { readFile } from 'node:fs/promises';
+import { type Diagnostic, hasErrors } from './diagnostics.js';
+import { emitApi, type GeneratedFiles } from './emit/emit-api.js';
+import { lowerApi } from './ir/lower.js';
+import type { ApiIR } from './ir/types.js';
+import { loadSpec } from './load/load-spec.js';
+
+export interface GenerateOptions {
+  /** Warnings stop generation too. */
+  strict?: boolean;
+}
+
+export type GenerateResult =
+  | { ok: true; name: string; api: ApiIR; files: GeneratedFiles; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+let runtimeSource: Promise<string> | undefined;
+
+/** The runtime copied into every output, read once per process. */
+export function readRuntimeSource(): Promise<string> {
+  runtimeSource ??= readFile(new URL('./emit/runtime/runtime.ts', import.meta.url), 'utf8');
+  return runtimeSource;
+}
+
+export async function generateSpec(file: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const loaded = await loadSpec(file);
+  if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
+  const { api, diagnostics: loweringDiagnostics } = lowerApi(loaded.spec);
+  const diagnostics = [...loaded.spec.diagnostics, ...loweringDiagnostics];
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+  if (options.strict && diagnostics.some((d) => d.severity === 'warning')) {
+    return { ok: false, diagnostics: diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) };
+  }
+  const files = emitApi(api, await readRuntimeSource());
+  return { ok: true, name: api.name, api, files, diagnostics };
+}
