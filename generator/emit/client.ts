@@ -27,6 +27,11 @@ export function clientStatements(api: ApiIR): Statement[] {
           : { name: 'options', type: 'ClientOptions', initializer: '{}' },
       ],
       statements: (writer) => {
+        if (api.operations.length === 0) {
+          writer.writeLine('configure(options, DEFAULT_BASE_URL, BASE_PATH);');
+          writer.write('return {};');
+          return;
+        }
         writer.writeLine('const config = configure(options, DEFAULT_BASE_URL, BASE_PATH);');
         writer.write('return ').inlineBlock(() => {
           for (const operation of api.operations) writeMethod(writer, operation);

@@ -9,7 +9,7 @@ type Statement = StatementStructures | string;
 import type { ApiIR } from '../ir/types.js';
 import { clientStatements } from './client.js';
 import { modelStatements } from './models.js';
-import { operationStatements } from './operations.js';
+import { operationStatements, operationsUseModels } from './operations.js';
 
 export type GeneratedFiles = Map<string, string>;
 
@@ -21,15 +21,25 @@ export function emitApi(api: ApiIR, runtimeSource: string): GeneratedFiles {
   const header = headerComment(api);
   const print = (fileName: string, statements: Statement[]) =>
     project.createSourceFile(fileName, { statements: [header, ...statements] }, { overwrite: true }).getFullText();
-  const importModels: Statement[] = api.schemas.length > 0 ? [typeImportAll('Models', './models.js')] : [];
+  const hasOperations = api.operations.length > 0;
   const files: GeneratedFiles = new Map();
   files.set('models.ts', print('models.ts', api.schemas.length > 0 ? modelStatements(api) : ['export {};']));
-  files.set('operations.ts', print('operations.ts', [...importModels, namedImport(['ApiResponse'], './runtime.js', true), ...operationStatements(api)]));
+  // Only what a file uses is imported: generated code must pass a user's noUnusedLocals.
+  files.set(
+    'operations.ts',
+    print('operations.ts', [
+      ...(operationsUseModels(api) ? [typeImportAll('Models', './models.js')] : []),
+      ...(hasOperations ? [namedImport(['ApiResponse'], './runtime.js', true)] : []),
+      ...(hasOperations ? operationStatements(api) : ['export {};']),
+    ]),
+  );
   files.set(
     'client.ts',
     print('client.ts', [
-      namedImport(['configure', 'send', 'type ClientOptions', 'type OperationSpec', 'type RequestOptions'], './runtime.js', false),
-      typeImportAll('Operations', './operations.js'),
+      hasOperations
+        ? namedImport(['configure', 'send', 'type ClientOptions', 'type OperationSpec', 'type RequestOptions'], './runtime.js', false)
+        : namedImport(['configure', 'type ClientOptions'], './runtime.js', false),
+      ...(hasOperations ? [typeImportAll('Operations', './operations.js')] : []),
       ...clientStatements(api),
     ]),
   );

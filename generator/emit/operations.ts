@@ -3,7 +3,7 @@
  * name), the responses by status, and the result type the client method resolves to.
  */
 import { StructureKind, type StatementStructures, type PropertySignatureStructure, type OptionalKind } from 'ts-morph';
-import type { ApiIR, OperationIR, ResponseIR } from '../ir/types.js';
+import type { ApiIR, OperationIR, ResponseIR, SchemaIR } from '../ir/types.js';
 import { docs } from './docs.js';
 import { propertyKey, quote } from './literals.js';
 import { typeText, type TypeContext } from './type-text.js';
@@ -84,4 +84,30 @@ function resultType(operation: OperationIR, context: TypeContext): string {
   return success
     .map((r) => `ApiResponse<${/^\d{3}$/.test(r.status) ? r.status : 'number'}, ${operation.typeName}Responses[${statusKey(r.status)}]>`)
     .join(' | ');
+}
+
+/** Whether any operation's types name a model, so `operations.ts` must import them. */
+export function operationsUseModels(api: ApiIR): boolean {
+  const schemas = api.operations.flatMap((operation) => [
+    ...operation.parameters.map((parameter) => parameter.schema),
+    ...(operation.body ? [operation.body.schema] : []),
+    ...operation.responses.flatMap((response) => (response.schema && response.encoding !== 'none' ? [response.schema] : [])),
+  ]);
+  return schemas.some(containsRef);
+}
+
+function containsRef(schema: SchemaIR): boolean {
+  switch (schema.kind) {
+    case 'ref':
+      return true;
+    case 'array':
+      return containsRef(schema.items);
+    case 'object':
+      return schema.properties.some((property) => containsRef(property.schema)) || (typeof schema.additional === 'object' && containsRef(schema.additional));
+    case 'union':
+    case 'intersection':
+      return schema.members.some(containsRef);
+    default:
+      return false;
+  }
 }

@@ -15,3 +15,14 @@ export async function generateOrThrow(file: string) {
   if (!result.ok) throw new Error(`${file} did not generate:\n${result.diagnostics.map((d) => d.message).join('\n')}`);
   return result;
 }
+
+/** Writes a hand-written spec into `dir` and loads it; fails the test if it does not load. */
+export async function loadText(dir: string, name: string, text: string) {
+  const { writeFile } = await import('node:fs/promises');
+  const { loadSpec } = await import('../../generator/load/load-spec.js');
+  const file = path.join(dir, name);
+  await writeFile(file, text);
+  const result = await loadSpec(file);
+  if (!result.ok) throw new Error(`${name} did not load:\n${result.diagnostics.map((d) => d.message).join('\n')}`);
+  return result.spec;
+}
