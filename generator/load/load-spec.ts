@@ -26,9 +26,21 @@ export interface LoadedSpec {
 
 export type LoadResult = { ok: true; spec: LoadedSpec } | { ok: false; diagnostics: Diagnostic[] };
 
+/** File names that say nothing about which API it is: the folder names it instead. */
+const GENERIC_NAME = /^(openapi|swagger|api|spec|index|v?\d+(\.\d+)*)$/i;
+
+/**
+ * The output folder name: the file name without its extension (`ecr-layers.yaml` → `ecr-layers`).
+ * Catalogues name files generically (`aws-cognito/openapi.md`, `compute/v1/swagger.json`): then
+ * the nearest folders that are not generic name it (`aws-cognito`, `compute-v1`).
+ */
 export function specName(file: string): string {
-  const base = path.basename(file).replace(/\.(ya?ml|json|md)$/i, '');
-  return base.replace(/[^A-Za-z0-9._-]+/g, '-') || 'api';
+  const segments = path.resolve(file).split(path.sep).filter((segment) => segment.length > 0 && !segment.startsWith('_'));
+  const base = (segments.pop() ?? '').replace(/\.(ya?ml|json|md)$/i, '');
+  const parts = [base];
+  while (GENERIC_NAME.test(parts[0]!) && segments.length > 0) parts.unshift(segments.pop()!);
+  const named = GENERIC_NAME.test(base) ? parts.filter((part) => !/^(openapi|swagger|api|spec|index)$/i.test(part)) : parts;
+  return named.join('-').replace(/[^A-Za-z0-9._-]+/g, '-') || 'api';
 }
 
 export async function loadSpec(file: string): Promise<LoadResult> {
