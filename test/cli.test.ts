@@ -93,7 +93,7 @@ describe('openbind', () => {
 describe('bad input', () => {
   const corruptions: Array<[string, { edit: (seed: string) => string; want: RegExp }]> = [
     ['broken YAML', { edit: (seed) => seed.replace('      operationId: batchCheckLayerAvailability', '      operationId: [batchCheckLayerAvailability'), want: /ecr-layers\.yaml:\d+:\d+  error  load\/yaml-/ }],
-    ['a schema violation', { edit: (seed) => seed.replace('        type: string\n      - in: query\n        name: registryId', '        type: strnig\n      - in: query\n        name: registryId'), want: /ecr-layers\.yaml:42:9  error  spec\/schema  type: must be one of/ }],
+    ['a schema violation', { edit: (seed) => seed.replace('      - in: query\n        name: registryId', '      - in: querystring\n        name: registryId'), want: /ecr-layers\.yaml:43:9  error  spec\/schema  in: "querystring" is not one of/ }],
     ['a truncated file', { edit: (seed) => seed.slice(0, seed.indexOf('  /?Action=BatchCheckLayerAvailability')) + '  /?Action=Batch: [', want: /ecr-layers\.yaml:\d+:\d+  error  load\/yaml-/ }],
   ];
 

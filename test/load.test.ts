@@ -58,6 +58,7 @@ describe('reads', () => {
 describe('repairs, with a located warning', () => {
   const repairs: Array<[string, { text: string; code: string; line: number; column: number }]> = [
     ['swagger: 2.0 written as a number', { text: MINIMAL.replace('swagger: "2.0"', 'swagger: 2.0'), code: 'spec/version-not-string', line: 1, column: 1 }],
+    ['a parameter type Swagger 2.0 does not have', { text: `${MINIMAL}      parameters:\n      - in: query\n        name: q\n        type: int\n`, code: 'spec/parameter-type', line: 14, column: 9 }],
     ['an untyped query parameter', { text: `${MINIMAL}      parameters:\n      - in: query\n        name: q\n`, code: 'spec/untyped-parameter', line: 12, column: 9 }],
     ['a path key without a leading slash', { text: MINIMAL.replace('  /pets:', '  pets:'), code: 'spec/path-leading-slash', line: 6, column: 3 }],
   ];
@@ -76,7 +77,7 @@ describe('stops with located errors', () => {
     ['an empty file', { name: 'empty.yaml', text: '---\n---\n', code: 'load/empty', line: 1, column: 1 }],
     ['a scalar document', { name: 'scalar.yaml', text: 'hello\n', code: 'load/not-an-object', line: 1, column: 1 }],
     ['an unknown version', { name: 'version.yaml', text: MINIMAL.replace('swagger: "2.0"', 'swagger: "1.2"'), code: 'load/unknown-version', line: 1, column: 1 }],
-    ['a parameter with an impossible type', { name: 'schema.yaml', text: `${MINIMAL}      parameters:\n      - in: query\n        name: q\n        type: strnig\n`, code: 'spec/schema', line: 14, column: 9, message: /type/ }],
+    ['a parameter in no location the spec has', { name: 'schema.yaml', text: `${MINIMAL}      parameters:\n      - in: querystring\n        name: q\n        type: string\n`, code: 'spec/schema', line: 12, column: 9, message: /in: "querystring" is not one of/ }],
     ['a missing info object', { name: 'noinfo.yaml', text: MINIMAL.replace('info:\n  title: T\n  version: "1"\n', ''), code: 'spec/schema', line: 1, column: 1, message: /missing required property "info"/ }],
     ['two YAML documents with content', { name: 'two.yaml', text: `${MINIMAL}---\n${MINIMAL}`, code: 'load/multiple-documents', line: 11, column: 1 }],
   ];

@@ -2,16 +2,21 @@
  * Lenient reading: problems that real documents carry and that still have one obvious meaning are
  * repaired on a copy, each with a located warning (`--strict` turns warnings into failures).
  * Whatever is not repaired here must pass the official schema, or generation stops.
+ *
+ * Pointers in the warnings name the place in the document as written (before any repair), so the
+ * source map can locate them.
  */
-import { type Diagnostic, joinPointer } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { repairPaths } from './repair-paths.js';
+import { repairSwagger2Parameters, repairSwagger2Server } from './repair-swagger2.js';
 
 type Json = Record<string, unknown>;
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+export type Warn = (code: string, pointer: string, message: string) => void;
 
 export interface Repaired {
   document: Json;
@@ -21,9 +26,20 @@ export interface Repaired {
 export function repairDocument(input: Json): Repaired {
   const document = structuredClone(input);
   const diagnostics: Diagnostic[] = [];
-  const warn = (code: string, pointer: string, message: string) =>
-    diagnostics.push({ code, severity: 'warning', message, pointer });
+  const warn: Warn = (code, pointer, message) => diagnostics.push({ code, severity: 'warning', message, pointer });
 
+  repairVersions(document, warn);
+  const isSwagger2 = document.swagger === '2.0';
+  repairTags(document, warn);
+  repairPaths(document, isSwagger2, warn);
+  if (isSwagger2) {
+    repairSwagger2Server(document, warn);
+    repairSwagger2Parameters(document, warn);
+  }
+  return { document, diagnostics };
+}
+
+function repairVersions(document: Json, warn: Warn): void {
   if (typeof document.swagger === 'number') {
     warn('spec/version-not-string', '/swagger', `swagger: ${document.swagger} is a number; read as "2.0" (quote it)`);
     document.swagger = document.swagger === 2 ? '2.0' : String(document.swagger);
@@ -37,51 +53,19 @@ export function repairDocument(input: Json): Repaired {
     warn('spec/version-not-string', '/info/version', `info.version ${String(info.version)} is not a string; read as "${String(info.version)}"`);
     info.version = String(info.version);
   }
-  const isSwagger2 = document.swagger === '2.0';
-  const paths = document.paths;
-  if (isObject(paths)) {
-    for (const key of Object.keys(paths)) {
-      let pathKey = key;
-      if (!key.startsWith('/') && !key.startsWith('x-')) {
-        pathKey = '/' + key;
-        warn('spec/path-leading-slash', joinPointer('/paths', key), `path "${key}" does not start with "/"; read as "${pathKey}"`);
-        if (!(pathKey in paths)) {
-          paths[pathKey] = paths[key];
-          delete paths[key];
-        }
-      }
-      const item = paths[pathKey];
-      if (!isObject(item)) continue;
-      const itemPointer = joinPointer('/paths', key);
-      if (isSwagger2) repairParameters(item.parameters, joinPointer(itemPointer, 'parameters'), warn);
-      for (const method of HTTP_METHODS) {
-        const operation = item[method];
-        if (isObject(operation) && isSwagger2) repairParameters(operation.parameters, joinPointer(itemPointer, method, 'parameters'), warn);
-      }
+}
+
+/** Swagger 2.0 §Swagger Object and OpenAPI §OpenAPI Object: tag names are unique; a repeat adds nothing. */
+function repairTags(document: Json, warn: Warn): void {
+  if (!Array.isArray(document.tags)) return;
+  const seen = new Set<string>();
+  document.tags = document.tags.filter((tag, index) => {
+    const name = isObject(tag) ? String(tag.name) : JSON.stringify(tag);
+    if (!seen.has(name)) {
+      seen.add(name);
+      return true;
     }
-  }
-  if (isSwagger2 && isObject(document.parameters)) {
-    for (const [name, parameter] of Object.entries(document.parameters)) repairParameter(parameter, joinPointer('/parameters', name), warn);
-  }
-  return { document, diagnostics };
-}
-
-type Warn = (code: string, pointer: string, message: string) => void;
-
-function repairParameters(parameters: unknown, pointer: string, warn: Warn): void {
-  if (!Array.isArray(parameters)) return;
-  parameters.forEach((parameter, index) => repairParameter(parameter, joinPointer(pointer, index), warn));
-}
-
-/** Swagger 2.0 §Parameter Object: `type` is required for non-body parameters, `required: true` for path ones. */
-function repairParameter(parameter: unknown, pointer: string, warn: Warn): void {
-  if (!isObject(parameter) || '$ref' in parameter) return;
-  if (parameter.in !== 'body' && parameter.type === undefined) {
-    warn('spec/untyped-parameter', pointer, `parameter "${String(parameter.name)}" has no type; read as string`);
-    parameter.type = 'string';
-  }
-  if (parameter.in === 'path' && parameter.required !== true) {
-    warn('spec/path-parameter-required', pointer, `path parameter "${String(parameter.name)}" is not marked required: true; path parameters always are`);
-    parameter.required = true;
-  }
+    warn('spec/duplicate-tag', `/tags/${index}`, `tag "${name}" is declared more than once; the first declaration is kept`);
+    return false;
+  });
 }

