@@ -7,7 +7,7 @@ import type { LoadedSpec } from '../load/load-spec.js';
 import { lowerSwagger2 } from './swagger2.js';
 import { lowerOpenApi3 } from './openapi3.js';
 import type { DraftApi } from './draft.js';
-import { methodNameFor, operationNameFromRoute, pascalCase, typeNameFor, uniqueNames } from './names.js';
+import { methodNameFor, operationNameFromRoute, typeNameFor, uniqueNames } from './names.js';
 import { pathPlaceholders } from './route.js';
 import type { ApiIR, NamedSchemaIR, OperationIR, ParameterIR } from './types.js';
 
@@ -19,6 +19,7 @@ export interface Lowered {
 export function lowerApi(spec: LoadedSpec): Lowered {
   const diagnostics: Diagnostic[] = [];
   const draft = spec.version === '2.0' ? lowerSwagger2(spec, diagnostics) : lowerOpenApi3(spec, diagnostics);
+  const schemas = nameSchemas(draft);
   const api: ApiIR = {
     name: spec.name,
     title: draft.title,
@@ -27,8 +28,8 @@ export function lowerApi(spec: LoadedSpec): Lowered {
     source: { file: spec.file, sha256: spec.sha256, specVersion: spec.version },
     ...(draft.defaultBaseUrl !== undefined ? { defaultBaseUrl: draft.defaultBaseUrl } : {}),
     basePath: draft.basePath,
-    schemas: nameSchemas(draft),
-    operations: nameOperations(draft, diagnostics),
+    schemas,
+    operations: nameOperations(draft, schemas.map((schema) => schema.typeName), diagnostics),
   };
   for (const operation of api.operations) checkPathParameters(operation, diagnostics);
   return { api, diagnostics: diagnostics.map((d) => (d.location ? d : { ...d, location: spec.locate(d.pointer) })) };
@@ -41,11 +42,12 @@ function nameSchemas(draft: DraftApi): NamedSchemaIR[] {
 
 const routeKey = (operation: DraftApi['operations'][number]) => `${operation.pathKey}\0${operation.method}`;
 
-function nameOperations(draft: DraftApi, diagnostics: Diagnostic[]): OperationIR[] {
+function nameOperations(draft: DraftApi, schemaTypeNames: string[], diagnostics: Diagnostic[]): OperationIR[] {
   const candidates = draft.operations.map((operation) =>
     operation.operationId !== undefined ? methodNameFor(operation.operationId) : operationNameFromRoute(operation.method, operation.path + (operation.constantQuery.length > 0 ? ' ' + operation.constantQuery.map((q) => q.value).join(' ') : '')),
   );
   const names = uniqueNames(draft.operations, (operation) => candidates[draft.operations.indexOf(operation)]!, routeKey);
+  const typeNames = operationTypeNames(names, new Set(schemaTypeNames));
   return draft.operations.map((operation, index) => {
     const methodName = names[index]!;
     if (methodName !== candidates[index]) {
@@ -59,9 +61,25 @@ function nameOperations(draft: DraftApi, diagnostics: Diagnostic[]): OperationIR
     return {
       ...operation,
       methodName,
-      typeName: pascalCase(methodName),
+      typeName: typeNames[index]!,
       parameters: keyParameters(operation.parameters, operation.body?.key),
     } as OperationIR;
+  });
+}
+
+/** The types an operation gets in `operations.ts`; `index.ts` exports them beside the models. */
+const OPERATION_TYPE_SUFFIXES = ['Params', 'Responses', 'Result'];
+
+/**
+ * An operation's type stem is its method name capitalised (`getPet` → `GetPetParams`). Where one
+ * of its types would have a model's name (operation `createOrder`, model `CreateOrderResult`),
+ * the stem becomes `<Name>Operation` for that operation only, so both can be exported.
+ */
+function operationTypeNames(methodNames: string[], modelNames: ReadonlySet<string>): string[] {
+  return methodNames.map((methodName) => {
+    const stem = methodName.charAt(0).toUpperCase() + methodName.slice(1);
+    const clashes = OPERATION_TYPE_SUFFIXES.some((suffix) => modelNames.has(stem + suffix));
+    return clashes ? `${stem}Operation` : stem;
   });
 }
 

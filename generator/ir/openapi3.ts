@@ -8,6 +8,7 @@ import { isObject } from '../load/repair.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { lowerSchema, resolvePointer, type SchemaContext } from './schema.js';
 import { parseRouteKey } from './route.js';
+import { mergeParameters } from './parameters.js';
 import { bodyEncoding, HTTP_METHODS, responseEncoding, type DraftApi, type DraftOperation } from './draft.js';
 import type { BodyIR, HttpMethod, ParameterIR, ParameterLocation, ParameterStyle, ResponseIR } from './types.js';
 
@@ -16,6 +17,7 @@ type Json = Record<string, unknown>;
 export function lowerOpenApi3(spec: LoadedSpec, diagnostics: Diagnostic[]): DraftApi {
   const document = spec.document;
   const context: SchemaContext = { document, namedPrefix: '#/components/schemas/', diagnostics };
+  const parameterContext = { document, diagnostics, locations: new Set(['path', 'query', 'header', 'cookie']) };
   const info = isObject(document.info) ? document.info : {};
   const operations: DraftOperation[] = [];
   const paths = isObject(document.paths) ? document.paths : {};
@@ -29,7 +31,7 @@ export function lowerOpenApi3(spec: LoadedSpec, diagnostics: Diagnostic[]): Draf
       const operation = item[method];
       if (!isObject(operation)) continue;
       const pointer = joinPointer(itemPointer, method);
-      const parameters = mergeParameters(item.parameters, itemPointer, operation.parameters, pointer, document).map(({ raw, pointer: p }) => lowerParameter(raw, p, context));
+      const parameters = mergeParameters(item.parameters, itemPointer, operation.parameters, pointer, parameterContext).map(({ raw, pointer: p }) => lowerParameter(raw, p, context));
       const body = lowerRequestBody(operation.requestBody, joinPointer(pointer, 'requestBody'), context, parameters);
       operations.push({
         operationId: typeof operation.operationId === 'string' && operation.operationId.length > 0 ? operation.operationId : undefined,
@@ -88,20 +90,6 @@ function deref(value: unknown, document: Json, seen: Set<string> = new Set()): u
   return value;
 }
 
-function mergeParameters(itemParameters: unknown, itemPointer: string, operationParameters: unknown, operationPointer: string, document: Json): Array<{ raw: Json; pointer: string }> {
-  const collect = (list: unknown, pointer: string) =>
-    Array.isArray(list)
-      ? list.flatMap((entry, index) => {
-          const raw = deref(entry, document);
-          const entryPointer = isObject(entry) && typeof entry.$ref === 'string' ? entry.$ref.slice(1) : joinPointer(pointer, 'parameters', index);
-          return isObject(raw) ? [{ raw, pointer: entryPointer }] : [];
-        })
-      : [];
-  const own = collect(operationParameters, operationPointer);
-  const identity = (p: { raw: Json }) => `${String(p.raw.in)}\0${String(p.raw.name)}`;
-  const ownKeys = new Set(own.map(identity));
-  return [...collect(itemParameters, itemPointer).filter((p) => !ownKeys.has(identity(p))), ...own];
-}
 
 function lowerParameter(raw: Json, pointer: string, context: SchemaContext): ParameterIR {
   const location = (raw.in as ParameterLocation) ?? 'query';

@@ -8,6 +8,7 @@ import { isObject } from '../load/repair.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { lowerSchema, resolvePointer, type SchemaContext } from './schema.js';
 import { parseRouteKey } from './route.js';
+import { mergeParameters } from './parameters.js';
 import { bodyEncoding, HTTP_METHODS, responseEncoding, type DraftApi, type DraftOperation } from './draft.js';
 import type { BodyIR, HttpMethod, ParameterIR, ParameterLocation, ParameterStyle, ResponseIR } from './types.js';
 
@@ -16,6 +17,7 @@ type Json = Record<string, unknown>;
 export function lowerSwagger2(spec: LoadedSpec, diagnostics: Diagnostic[]): DraftApi {
   const document = spec.document;
   const context: SchemaContext = { document, namedPrefix: '#/definitions/', diagnostics };
+  const parameterContext = { document, diagnostics, locations: new Set(['path', 'query', 'header', 'formData', 'body']) };
   const info = isObject(document.info) ? document.info : {};
   const globalConsumes = stringList(document.consumes);
   const globalProduces = stringList(document.produces);
@@ -33,7 +35,7 @@ export function lowerSwagger2(spec: LoadedSpec, diagnostics: Diagnostic[]): Draf
       const pointer = joinPointer(itemPointer, method);
       const consumes = stringList(operation.consumes) ?? globalConsumes ?? [];
       const produces = stringList(operation.produces) ?? globalProduces ?? [];
-      const rawParameters = mergeParameters(item.parameters, itemPointer, operation.parameters, pointer, document);
+      const rawParameters = mergeParameters(item.parameters, itemPointer, operation.parameters, pointer, parameterContext);
       const parameters: ParameterIR[] = [];
       let body: BodyIR | undefined;
       const formFields: ParameterIR[] = [];
@@ -129,26 +131,6 @@ function resolveRef(value: unknown, document: Json): unknown {
   return value;
 }
 
-interface RawParameter {
-  raw: Json;
-  pointer: string;
-}
-
-/** Path-item parameters apply to every operation; an operation's own with the same name and location wins (§Path Item Object). */
-function mergeParameters(itemParameters: unknown, itemPointer: string, operationParameters: unknown, operationPointer: string, document: Json): RawParameter[] {
-  const collect = (list: unknown, pointer: string): RawParameter[] =>
-    Array.isArray(list)
-      ? list.flatMap((entry, index) => {
-          const raw = resolveRef(entry, document);
-          const entryPointer = isObject(entry) && typeof entry.$ref === 'string' ? entry.$ref.slice(1) : joinPointer(pointer, 'parameters', index);
-          return isObject(raw) ? [{ raw, pointer: entryPointer }] : [];
-        })
-      : [];
-  const own = collect(operationParameters, operationPointer);
-  const identity = (p: RawParameter) => `${String(p.raw.in)}\0${String(p.raw.name)}`;
-  const ownKeys = new Set(own.map(identity));
-  return [...collect(itemParameters, itemPointer).filter((p) => !ownKeys.has(identity(p))), ...own];
-}
 
 /** Swagger 2.0 §Parameter Object `collectionFormat` in OpenAPI 3 terms (§Style Values). */
 function styleOf(location: ParameterLocation, collectionFormat: unknown): { style: ParameterStyle; explode: boolean } {

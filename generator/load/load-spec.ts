@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { type Diagnostic, type SourceLocation, hasErrors } from '../diagnostics.js';
+import { bundleExternalRefs, hasExternalRefs } from './external-refs.js';
 import { parseText } from './parse-text.js';
 import { isObject, repairDocument } from './repair.js';
 import { specVersion, validateSchema } from './validate-schema.js';
@@ -72,15 +72,7 @@ export async function loadSpec(file: string): Promise<LoadResult> {
   }
   let document = repaired.document;
   const diagnostics = [...parsed.diagnostics, ...repaired.diagnostics, ...validateSchema(document, version)];
-  if (!hasErrors(diagnostics) && hasExternalRefs(document)) {
-    try {
-      document = (await SwaggerParser.bundle(path.resolve(file), document as never, {
-        resolve: { file: { read: readReferencedFile }, http: false },
-      } as never)) as unknown as Record<string, unknown>;
-    } catch (error) {
-      diagnostics.push({ code: 'load/external-ref', severity: 'error', message: firstLine((error as Error).message), pointer: '' });
-    }
-  }
+  if (!hasErrors(diagnostics) && hasExternalRefs(document)) document = await bundleExternalRefs(file, document, parsed.locate, diagnostics);
   const located = locateAll(diagnostics);
   if (hasErrors(located)) return { ok: false, diagnostics: located };
   return { ok: true, spec: { file, name: specName(file), sha256, version, document, diagnostics: located, locate: parsed.locate } };
@@ -88,31 +80,4 @@ export async function loadSpec(file: string): Promise<LoadResult> {
 
 function fail(...diagnostics: Diagnostic[]): LoadResult {
   return { ok: false, diagnostics };
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text;
-}
-
-/** Referenced files get the same tolerant reading (front-matter, BOM) as the main one. */
-async function readReferencedFile(fileInfo: { url: string }): Promise<unknown> {
-  const file = fileInfo.url.startsWith('file://') ? new URL(fileInfo.url) : fileInfo.url;
-  const text = await readFile(file, 'utf8');
-  const parsed = parseText(String(fileInfo.url), text);
-  if (hasErrors(parsed.diagnostics)) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
-  return parsed.value;
-}
-
-function hasExternalRefs(value: unknown): boolean {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) stack.push(...node);
-    else if (isObject(node)) {
-      const ref = node.$ref;
-      if (typeof ref === 'string' && !ref.startsWith('#')) return true;
-      for (const key in node) stack.push(node[key]);
-    }
-  }
-  return false;
 }
