@@ -8,6 +8,7 @@
 import { Node, Project, SyntaxKind, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
 import type { GeneratedFiles } from '../emit/emit-api.js';
+import { bodyTypeText, responseTypeText, type OperationTypeContext } from '../emit/inline-types.js';
 import { operationContext } from '../emit/operations.js';
 import { quote, valueText } from '../emit/literals.js';
 import { typeText } from '../emit/type-text.js';
@@ -33,7 +34,7 @@ export function verifyStatic(api: ApiIR, files: GeneratedFiles, dir: string): Di
   }
   if (!client || !operations || !models) return diagnostics;
   const methods = clientMethods(client);
-  const context = operationContext(api, undefined);
+  const context = operationContext(api);
   for (const operation of api.operations) {
     if (!methods.has(operation.methodName)) {
       report('client.ts', client.getFunction('createClient'), operation.pointer, `operation ${operation.method.toUpperCase()} ${operation.pathKey} has no client method ${operation.methodName}`);
@@ -77,13 +78,13 @@ function propertyText(literal: ObjectLiteralExpression, key: string): string | u
   return property && Node.isPropertyAssignment(property) ? property.getInitializer()?.getText() : undefined;
 }
 
-function checkParams(file: SourceFile, operation: OperationIR, context: ReturnType<typeof operationContext>, report: (node: Node | undefined, pointer: string, message: string) => void): void {
+function checkParams(file: SourceFile, operation: OperationIR, context: OperationTypeContext, report: (node: Node | undefined, pointer: string, message: string) => void): void {
   const name = `${operation.typeName}Params`;
   const declaration = file.getInterface(name);
   const expected = [...operation.parameters.map((p) => ({ key: p.key, required: p.required, type: typeText(p.schema, context), pointer: p.pointer, what: `${p.in} parameter "${p.name}"` }))];
   if (operation.body?.key !== undefined) {
     const body = operation.body;
-    expected.push({ key: body.key!, required: body.required, type: typeText(body.schema, { ...context, direction: 'request' }), pointer: body.pointer, what: 'the request body' });
+    expected.push({ key: body.key!, required: body.required, type: bodyTypeText(operation, context), pointer: body.pointer, what: 'the request body' });
   }
   if (!declaration) {
     if (expected.length === 0 && file.getTypeAlias(name)) return;
@@ -107,13 +108,13 @@ function checkParams(file: SourceFile, operation: OperationIR, context: ReturnTy
   }
 }
 
-function checkResponses(file: SourceFile, operation: OperationIR, context: ReturnType<typeof operationContext>, report: (node: Node | undefined, pointer: string, message: string) => void): void {
+function checkResponses(file: SourceFile, operation: OperationIR, context: OperationTypeContext, report: (node: Node | undefined, pointer: string, message: string) => void): void {
   const name = `${operation.typeName}Responses`;
   const declaration = file.getInterface(name);
   if (!declaration) return report(undefined, operation.pointer, `${name} is missing`);
   for (const response of operation.responses) {
     const property = declaration.getProperty((p) => unquote(p.getName()) === response.status);
-    const want = response.schema && response.encoding !== 'none' ? typeText(response.schema, { ...context, direction: 'response' }) : 'unknown';
+    const want = responseTypeText(operation, response, context);
     if (!property) report(declaration, response.pointer, `${name} has no entry for status ${response.status}`);
     else if (property.getTypeNode()?.getText() !== want) report(property, response.pointer, `${name}[${response.status}] is typed ${property.getTypeNode()?.getText() ?? 'nothing'}; the spec says ${want}`);
   }

@@ -50,7 +50,8 @@ export function emitApi(api: ApiIR, runtimeSource: string): GeneratedFiles {
       "export { createClient, type Client } from './client.js';",
       "export { ApiError, isApiError, type ApiResponse, type ClientOptions, type RequestOptions } from './runtime.js';",
       "export type * from './operations.js';",
-      ...(api.schemas.length > 0 ? ["export type * from './models.js';"] : []),
+      // Models are types, and enum `const` objects: `export *` carries both.
+      ...(api.schemas.length > 0 ? ["export * from './models.js';"] : []),
     ]),
   );
   return files;

@@ -6,36 +6,40 @@ import { StructureKind, type StatementStructures, type PropertySignatureStructur
 import type { ApiIR, OperationIR, ResponseIR, SchemaIR } from '../ir/types.js';
 import { docs } from './docs.js';
 import { propertyKey, quote } from './literals.js';
-import { typeText, type TypeContext } from './type-text.js';
+import { bodyTypeText, inlineTypeStatements, responseTypeText, type OperationTypeContext } from './inline-types.js';
+import { typeText } from './type-text.js';
 
-export function operationContext(api: ApiIR, direction: TypeContext['direction']): TypeContext {
-  const byName = new Map(api.schemas.map((schema) => [schema.specName, schema.typeName]));
-  return { refName: (name) => (byName.has(name) ? `Models.${byName.get(name)!}` : 'unknown'), direction };
+export function operationContext(api: ApiIR): OperationTypeContext {
+  const byName = new Map(api.schemas.map((schema) => [schema.specName, schema]));
+  return {
+    refName: (name) => (byName.has(name) ? `Models.${byName.get(name)!.typeName}` : 'unknown'),
+    model: (name) => byName.get(name)?.schema,
+  };
 }
 
 export function operationStatements(api: ApiIR): StatementStructures[] {
-  const request = operationContext(api, undefined);
-  const response = operationContext(api, undefined);
+  const context = operationContext(api);
   return api.operations.flatMap((operation) => [
-    paramsStatement(operation, request),
+    ...inlineTypeStatements(operation, context),
+    paramsStatement(operation, context),
     {
       kind: StructureKind.Interface,
       name: `${operation.typeName}Responses`,
       isExported: true,
       docs: docs(`Responses of \`${operation.methodName}\` by status code, as documented.`),
-      properties: operation.responses.map((r) => ({ name: statusKey(r.status), type: responseType(r, response), docs: docs(r.description) })),
+      properties: operation.responses.map((r) => ({ name: statusKey(r.status), type: responseTypeText(operation, r, context), docs: docs(r.description) })),
     },
     {
       kind: StructureKind.TypeAlias,
       name: `${operation.typeName}Result`,
       isExported: true,
       docs: docs(`What \`${operation.methodName}\` resolves to: a documented success. Other statuses throw \`ApiError\`.`),
-      type: resultType(operation, response),
+      type: resultType(operation),
     },
   ]);
 }
 
-export function paramsStatement(operation: OperationIR, context: TypeContext): StatementStructures {
+export function paramsStatement(operation: OperationIR, context: OperationTypeContext): StatementStructures {
   const properties: Array<OptionalKind<PropertySignatureStructure>> = operation.parameters.map((parameter) => ({
     name: propertyKey(parameter.key),
     type: typeText(parameter.schema, context),
@@ -46,7 +50,7 @@ export function paramsStatement(operation: OperationIR, context: TypeContext): S
   if (body?.key !== undefined) {
     properties.push({
       name: propertyKey(body.key),
-      type: typeText(body.schema, { ...context, direction: 'request' }),
+      type: bodyTypeText(operation, context),
       hasQuestionToken: !body.required,
       docs: docs(body.description, `Request body, sent as ${body.contentType}.`),
     });
@@ -66,11 +70,6 @@ function statusKey(status: string): string {
   return /^[1-5]\d\d$/.test(status) ? status : quote(status);
 }
 
-function responseType(response: ResponseIR, context: TypeContext): string {
-  if (response.encoding === 'none' || !response.schema) return 'unknown';
-  return typeText(response.schema, { ...context, direction: 'response' });
-}
-
 /** 2XX codes are the successes; with none documented, `default` is. */
 export function successResponses(operation: OperationIR): ResponseIR[] {
   const success = operation.responses.filter((r) => r.status.startsWith('2'));
@@ -78,7 +77,7 @@ export function successResponses(operation: OperationIR): ResponseIR[] {
   return operation.responses.filter((r) => r.status === 'default');
 }
 
-function resultType(operation: OperationIR, context: TypeContext): string {
+function resultType(operation: OperationIR): string {
   const success = successResponses(operation);
   if (success.length === 0) return 'ApiResponse<number, unknown>';
   return success

@@ -4,7 +4,7 @@
  */
 import type { PropertyIR, SchemaIR } from '../ir/types.js';
 import { docText } from './docs.js';
-import { literal, propertyKey } from './literals.js';
+import { literal, propertyKey, quote } from './literals.js';
 
 export interface TypeContext {
   /** Type text for a named schema, by its spec name. */
@@ -36,8 +36,12 @@ function balancedObject(text: string): boolean {
 
 function baseText(schema: SchemaIR, context: TypeContext): string {
   switch (schema.kind) {
-    case 'ref':
-      return context.refName(schema.target);
+    case 'ref': {
+      const name = context.refName(schema.target);
+      if (!schema.tag || name === 'unknown') return name;
+      const { property, value } = schema.tag;
+      return `Omit<${name}, ${quote(property)}> & { ${propertyKey(property)}: ${quote(value)} }`;
+    }
     case 'string':
       return 'string';
     case 'number':

@@ -47,7 +47,7 @@ function nameOperations(draft: DraftApi, schemaTypeNames: string[], diagnostics:
     operation.operationId !== undefined ? methodNameFor(operation.operationId) : operationNameFromRoute(operation.method, operation.path + (operation.constantQuery.length > 0 ? ' ' + operation.constantQuery.map((q) => q.value).join(' ') : '')),
   );
   const names = uniqueNames(draft.operations, (operation) => candidates[draft.operations.indexOf(operation)]!, routeKey);
-  const typeNames = operationTypeNames(names, new Set(schemaTypeNames));
+  const typeNames = operationTypeNames(draft.operations, names, new Set(schemaTypeNames));
   return draft.operations.map((operation, index) => {
     const methodName = names[index]!;
     if (methodName !== candidates[index]) {
@@ -75,10 +75,12 @@ const OPERATION_TYPE_SUFFIXES = ['Params', 'Responses', 'Result'];
  * of its types would have a model's name (operation `createOrder`, model `CreateOrderResult`),
  * the stem becomes `<Name>Operation` for that operation only, so both can be exported.
  */
-function operationTypeNames(methodNames: string[], modelNames: ReadonlySet<string>): string[] {
-  return methodNames.map((methodName) => {
+function operationTypeNames(operations: DraftApi['operations'], methodNames: string[], modelNames: ReadonlySet<string>): string[] {
+  return methodNames.map((methodName, index) => {
     const stem = methodName.charAt(0).toUpperCase() + methodName.slice(1);
-    const clashes = OPERATION_TYPE_SUFFIXES.some((suffix) => modelNames.has(stem + suffix));
+    // Inline body and response types are named `<Stem>Request`, `<Stem>Response200` (emit/inline-types.ts).
+    const inline = ['Request', ...operations[index]!.responses.map((r) => `Response${r.status === 'default' ? 'Default' : r.status.replace(/[^A-Za-z0-9]/g, '')}`)];
+    const clashes = [...OPERATION_TYPE_SUFFIXES, ...inline].some((suffix) => modelNames.has(stem + suffix));
     return clashes ? `${stem}Operation` : stem;
   });
 }

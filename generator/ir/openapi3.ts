@@ -6,7 +6,7 @@
 import { type Diagnostic, joinPointer } from '../diagnostics.js';
 import { isObject } from '../load/repair.js';
 import type { LoadedSpec } from '../load/load-spec.js';
-import { lowerSchema, resolvePointer, type SchemaContext } from './schema.js';
+import { lowerNamedSchema, lowerSchema, resolvePointer, type SchemaContext } from './schema.js';
 import { parseRouteKey } from './route.js';
 import { mergeParameters } from './parameters.js';
 import { bodyEncoding, HTTP_METHODS, responseEncoding, type DraftApi, type DraftOperation } from './draft.js';
@@ -63,7 +63,7 @@ export function lowerOpenApi3(spec: LoadedSpec, diagnostics: Diagnostic[]): Draf
     schemas: Object.entries(schemas).map(([name, raw]) => ({
       specName: name,
       pointer: joinPointer('/components/schemas', name),
-      schema: lowerSchema(raw, joinPointer('/components/schemas', name), context),
+      schema: lowerNamedSchema(name, raw, joinPointer('/components/schemas', name), context),
     })),
     operations,
   };

@@ -4,6 +4,7 @@
  */
 import { type Diagnostic, joinPointer, splitPointer } from '../diagnostics.js';
 import { isObject } from '../load/repair.js';
+import { tagSubtype, tagUnionMembers } from './discriminator.js';
 import type { PropertyIR, SchemaCommon, SchemaIR } from './types.js';
 
 export interface SchemaContext {
@@ -23,6 +24,12 @@ export function lowerSchema(raw: unknown, pointer: string, context: SchemaContex
   const common = commonOf(raw);
   const lowered = lowerShape(raw, pointer, context, resolving);
   return { ...lowered, ...common };
+}
+
+/** A `definitions` / `components.schemas` entry: as any schema, plus its discriminator tag as a subtype. */
+export function lowerNamedSchema(name: string, raw: unknown, pointer: string, context: SchemaContext): SchemaIR {
+  const lookup = (target: string) => resolvePointer(context.document, context.namedPrefix.slice(1) + target.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return tagSubtype(lowerSchema(raw, pointer, context), raw, name, lookup, context.namedPrefix);
 }
 
 function commonOf(raw: Json): SchemaCommon {
@@ -87,7 +94,11 @@ function lowerShape(raw: Json, pointer: string, context: SchemaContext, resolvin
   const sub = (value: unknown, ...segments: Array<string | number>) => lowerSchema(value, joinPointer(pointer, ...segments), context, resolving);
   if (Array.isArray(raw.enum) && raw.enum.length > 0) {
     const values = raw.enum.filter((v): v is string | number | boolean | null => v === null || ['string', 'number', 'boolean'].includes(typeof v));
-    if (values.length === raw.enum.length) return { kind: 'enum', values: dedupe(values) };
+    if (values.length === raw.enum.length) {
+      const names = raw['x-enum-varnames'] ?? raw['x-enumNames'];
+      const named = Array.isArray(names) && names.length === raw.enum.length && names.every((n) => typeof n === 'string') && dedupe(values).length === values.length;
+      return named ? { kind: 'enum', values, names: names as string[] } : { kind: 'enum', values: dedupe(values) };
+    }
   }
   if ('const' in raw && (raw.const === null || ['string', 'number', 'boolean'].includes(typeof raw.const))) {
     return { kind: 'enum', values: [raw.const as string | number | boolean | null] };
@@ -98,7 +109,7 @@ function lowerShape(raw: Json, pointer: string, context: SchemaContext, resolvin
     const members = list.map((member, index) => sub(member, keyword, index));
     const own = hasOwnShape(raw) ? lowerShape(withoutKeyword(raw, keyword), pointer, context, resolving) : undefined;
     if (keyword === 'allOf') return { kind: 'intersection', members: own ? [...members, own] : members };
-    const union: SchemaIR = { kind: 'union', members };
+    const union: SchemaIR = { kind: 'union', members: tagUnionMembers(members, raw, context.namedPrefix) };
     return own ? { kind: 'intersection', members: [own, union] } : union;
   }
   const types = typesOf(raw);

@@ -119,7 +119,8 @@ export interface PropertyIR {
 
 export type SchemaIR = SchemaCommon &
   (
-    | { kind: 'ref'; target: string }
+    /** `tag`: the discriminator property and the literal value this use of the schema selects. */
+    | { kind: 'ref'; target: string; tag?: { property: string; value: string } }
     | { kind: 'string' }
     | { kind: 'number' }
     | { kind: 'integer' }
@@ -127,7 +128,8 @@ export type SchemaIR = SchemaCommon &
     | { kind: 'null' }
     | { kind: 'binary' }
     | { kind: 'unknown' }
-    | { kind: 'enum'; values: Array<string | number | boolean | null> }
+    /** `names`: member names from `x-enum-varnames` / `x-enumNames`, one per value. */
+    | { kind: 'enum'; values: Array<string | number | boolean | null>; names?: string[] }
     | { kind: 'array'; items: SchemaIR }
     | { kind: 'object'; properties: PropertyIR[]; additional: SchemaIR | boolean }
     | { kind: 'union'; members: SchemaIR[] }
