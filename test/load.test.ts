@@ -59,6 +59,16 @@ describe('repairs, with a located warning', () => {
   const repairs: Array<[string, { text: string; code: string; line: number; column: number }]> = [
     ['swagger: 2.0 written as a number', { text: MINIMAL.replace('swagger: "2.0"', 'swagger: 2.0'), code: 'spec/version-not-string', line: 1, column: 1 }],
     ['a parameter type Swagger 2.0 does not have', { text: `${MINIMAL}      parameters:\n      - in: query\n        name: q\n        type: int\n`, code: 'spec/parameter-type', line: 14, column: 9 }],
+    ['an unknown top-level field', { text: `${MINIMAL}foo: 1\n`, code: 'spec/ignored-field', line: 11, column: 1 }],
+    ['a field openbind does not read, of the wrong type', { text: `${MINIMAL}      parameters:\n      - in: query\n        name: q\n        type: string\n        pattern: 7\n`, code: 'spec/ignored-field', line: 15, column: 9 }],
+    ['a tag declared twice', { text: `${MINIMAL}tags:\n- name: a\n- name: a\n`, code: 'spec/duplicate-tag', line: 13, column: 3 }],
+    ['a host written as a URL', { text: `${MINIMAL}host: https://api.example.com/v1\n`, code: 'spec/host', line: 11, column: 1 }],
+    ['a basePath without its slash', { text: `${MINIMAL}basePath: api/v1\n`, code: 'spec/base-path', line: 11, column: 1 }],
+    ['a response key that is no status code', { text: MINIMAL.replace('        200:', '        Maximum size:\n          description: 100 KiB\n        200:'), code: 'spec/response-code', line: 9, column: 9 }],
+    ['a method written with spaces', { text: MINIMAL.replace('    get:', "    ' get ':"), code: 'spec/method-name', line: 7, column: 5 }],
+    ['an empty parameter entry', { text: `${MINIMAL}      parameters:\n      - ~\n`, code: 'spec/empty-entry', line: 12, column: 9 }],
+    ['a path key with HTML entities', { text: MINIMAL.replace('  /pets:', "  '/pets?a=1&amp;b=2':"), code: 'spec/path-key', line: 6, column: 3 }],
+    ['a $ref to a file that is not there', { text: MINIMAL.replace('          description: OK', '          description: OK\n          schema:\n            $ref: ./missing.yaml#/Pet'), code: 'spec/unresolved-ref', line: 12, column: 13 }],
     ['an untyped query parameter', { text: `${MINIMAL}      parameters:\n      - in: query\n        name: q\n`, code: 'spec/untyped-parameter', line: 12, column: 9 }],
     ['a path key without a leading slash', { text: MINIMAL.replace('  /pets:', '  pets:'), code: 'spec/path-leading-slash', line: 6, column: 3 }],
   ];
@@ -79,6 +89,7 @@ describe('stops with located errors', () => {
     ['an unknown version', { name: 'version.yaml', text: MINIMAL.replace('swagger: "2.0"', 'swagger: "1.2"'), code: 'load/unknown-version', line: 1, column: 1 }],
     ['a parameter in no location the spec has', { name: 'schema.yaml', text: `${MINIMAL}      parameters:\n      - in: querystring\n        name: q\n        type: string\n`, code: 'spec/schema', line: 12, column: 9, message: /in: "querystring" is not one of/ }],
     ['a missing info object', { name: 'noinfo.yaml', text: MINIMAL.replace('info:\n  title: T\n  version: "1"\n', ''), code: 'spec/schema', line: 1, column: 1, message: /missing required property "info"/ }],
+    ['a misspelt field, which would silently drop its content', { name: 'typo.yaml', text: `${MINIMAL}      paramters:\n      - in: query\n        name: q\n        type: string\n`, code: 'spec/schema', line: 11, column: 7, message: /unknown property "paramters" \(did you mean "parameters"\?\)/ }],
     ['two YAML documents with content', { name: 'two.yaml', text: `${MINIMAL}---\n${MINIMAL}`, code: 'load/multiple-documents', line: 11, column: 1 }],
   ];
   it.each(broken)('%s', async (_name, { name, text, code, line, column, message }) => {

