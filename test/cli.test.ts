@@ -123,10 +123,10 @@ describe('bad input', () => {
   it('one bad spec among several writes nothing at all', async () => {
     const out = path.join(dir, 'mixed');
     const bad = path.join(dir, 'mixed-bad.yaml');
-    await writeFile(bad, 'swagger: "2.0"\ninfo: {title: T}\npaths: {}\n');
+    await writeFile(bad, 'swagger: "2.0"\ninfo: {title: T, version: "1"}\nschemes: [gopher]\npaths: {}\n');
     const result = await openbind('generate', SEED, bad, '--out', out);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/mixed-bad\.yaml:2:1  error  spec\/schema  info: missing required property "version"/);
+    expect(result.stderr).toMatch(/mixed-bad\.yaml:3:\d+  error  spec\/schema  /);
     await expect(readdir(out)).rejects.toThrow();
   });
 

@@ -69,6 +69,10 @@ describe('repairs, with a located warning', () => {
     ['an empty parameter entry', { text: `${MINIMAL}      parameters:\n      - ~\n`, code: 'spec/empty-entry', line: 12, column: 9 }],
     ['a path key with HTML entities', { text: MINIMAL.replace('  /pets:', "  '/pets?a=1&amp;b=2':"), code: 'spec/path-key', line: 6, column: 3 }],
     ['a $ref to a file that is not there', { text: MINIMAL.replace('          description: OK', '          description: OK\n          schema:\n            $ref: ./missing.yaml#/Pet'), code: 'spec/unresolved-ref', line: 12, column: 13 }],
+    ['a missing info object', { text: MINIMAL.replace('info:\n  title: T\n  version: "1"\n', ''), code: 'spec/info', line: 1, column: 1 }],
+    ['an info without a version', { text: MINIMAL.replace('  version: "1"\n', ''), code: 'spec/info', line: 2, column: 1 }],
+    ['YAML only a lenient parser reads', { text: MINIMAL.replace('          description: OK', '          description: "OK,\n  and more"'), code: 'load/yaml-lenient', line: 10, column: 28 }],
+    ['a $ref with fields beside it', { text: `${MINIMAL}        404:\n          $ref: '#/responses/NotFound'\n          description: gone\nresponses:\n  NotFound:\n    description: not found\n`, code: 'spec/ref-siblings', line: 11, column: 9 }],
     ['an untyped query parameter', { text: `${MINIMAL}      parameters:\n      - in: query\n        name: q\n`, code: 'spec/untyped-parameter', line: 12, column: 9 }],
     ['a path key without a leading slash', { text: MINIMAL.replace('  /pets:', '  pets:'), code: 'spec/path-leading-slash', line: 6, column: 3 }],
   ];
@@ -88,7 +92,6 @@ describe('stops with located errors', () => {
     ['a scalar document', { name: 'scalar.yaml', text: 'hello\n', code: 'load/not-an-object', line: 1, column: 1 }],
     ['an unknown version', { name: 'version.yaml', text: MINIMAL.replace('swagger: "2.0"', 'swagger: "1.2"'), code: 'load/unknown-version', line: 1, column: 1 }],
     ['a parameter in no location the spec has', { name: 'schema.yaml', text: `${MINIMAL}      parameters:\n      - in: querystring\n        name: q\n        type: string\n`, code: 'spec/schema', line: 12, column: 9, message: /in: "querystring" is not one of/ }],
-    ['a missing info object', { name: 'noinfo.yaml', text: MINIMAL.replace('info:\n  title: T\n  version: "1"\n', ''), code: 'spec/schema', line: 1, column: 1, message: /missing required property "info"/ }],
     ['a misspelt field, which would silently drop its content', { name: 'typo.yaml', text: `${MINIMAL}      paramters:\n      - in: query\n        name: q\n        type: string\n`, code: 'spec/schema', line: 11, column: 7, message: /unknown property "paramters" \(did you mean "parameters"\?\)/ }],
     ['two YAML documents with content', { name: 'two.yaml', text: `${MINIMAL}---\n${MINIMAL}`, code: 'load/multiple-documents', line: 11, column: 1 }],
   ];

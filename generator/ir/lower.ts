@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { lowerSwagger2 } from './swagger2.js';
 import { lowerOpenApi3 } from './openapi3.js';
-import type { DraftApi } from './draft.js';
+import type { DraftApi, DraftOperation } from './draft.js';
 import { methodNameFor, operationNameFromRoute, typeNameFor, uniqueNames } from './names.js';
 import { pathPlaceholders } from './route.js';
 import type { ApiIR, NamedSchemaIR, OperationIR, ParameterIR } from './types.js';
@@ -31,7 +31,6 @@ export function lowerApi(spec: LoadedSpec): Lowered {
     schemas,
     operations: nameOperations(draft, schemas.map((schema) => schema.typeName), diagnostics),
   };
-  for (const operation of api.operations) checkPathParameters(operation, diagnostics);
   return { api, diagnostics: diagnostics.map((d) => (d.location ? d : { ...d, location: spec.locate(d.pointer) })) };
 }
 
@@ -62,7 +61,7 @@ function nameOperations(draft: DraftApi, schemaTypeNames: string[], diagnostics:
       ...operation,
       methodName,
       typeName: typeNames[index]!,
-      parameters: keyParameters(operation.parameters, operation.body?.key),
+      parameters: keyParameters(withPlaceholderParameters(operation, diagnostics), operation.body?.key),
     } as OperationIR;
   });
 }
@@ -101,17 +100,23 @@ function keyParameters(parameters: ParameterIR[], bodyKey: string | undefined): 
     .sort((a, b) => LOCATION_ORDER.indexOf(a.in) - LOCATION_ORDER.indexOf(b.in) || 0);
 }
 
-/** Swagger 2.0 / OpenAPI 3 §Path Templating: every `{name}` must have a path parameter. */
-function checkPathParameters(operation: OperationIR, diagnostics: Diagnostic[]): void {
+/**
+ * Swagger 2.0 / OpenAPI 3 §Path Templating: every `{name}` must have a path parameter; one
+ * without is added as a required string, before parameters are keyed, so it cannot clash.
+ */
+function withPlaceholderParameters(operation: DraftOperation, diagnostics: Diagnostic[]): ParameterIR[] {
   const declared = new Set(operation.parameters.filter((p) => p.in === 'path').map((p) => p.name));
+  const added: ParameterIR[] = [];
   for (const name of pathPlaceholders(operation.path)) {
     if (declared.has(name)) continue;
+    declared.add(name);
     diagnostics.push({
       code: 'spec/undeclared-path-parameter',
       severity: 'warning',
       message: `path "${operation.pathKey}" has {${name}} but ${operation.method.toUpperCase()} declares no path parameter "${name}"; added as a required string`,
       pointer: operation.pointer,
     });
-    operation.parameters.unshift({ name, key: name, in: 'path', required: true, schema: { kind: 'string' }, style: 'simple', explode: false, deprecated: false, pointer: operation.pointer });
+    added.push({ name, key: name, in: 'path', required: true, schema: { kind: 'string' }, style: 'simple', explode: false, deprecated: false, pointer: operation.pointer });
   }
+  return [...added, ...operation.parameters];
 }

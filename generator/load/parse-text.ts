@@ -5,6 +5,7 @@
  * runs for it only when a diagnostic needs a location.
  */
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { loadAll } from 'js-yaml';
 import { type Diagnostic, type SourceLocation, splitPointer } from '../diagnostics.js';
 
 export interface ParsedText {
@@ -33,6 +34,13 @@ export function parseText(file: string, rawText: string): ParsedText {
     for (const error of doc.errors) diagnostics.push(yamlDiagnostic(file, lineCounter, error, 'error'));
     for (const warning of doc.warnings) diagnostics.push(yamlDiagnostic(file, lineCounter, warning, 'warning'));
   }
+  if (documents.some((doc) => doc.errors.length > 0)) {
+    const lenient = readLeniently(text);
+    if (lenient !== undefined) {
+      const softened = diagnostics.map((d): Diagnostic => (d.severity === 'error' ? { ...d, severity: 'warning', code: 'load/yaml-lenient', message: `${d.message} (YAML 1.2 rejects this; read as js-yaml reads it)` } : d));
+      return { value: lenient, diagnostics: softened, locate: locator.locate };
+    }
+  }
   const withContent = documents.filter(hasContent);
   if (withContent.length > 1) {
     const second = withContent[1]!;
@@ -57,6 +65,20 @@ export function parseText(file: string, rawText: string): ParsedText {
   }
   const value: unknown = first.errors.length > 0 ? undefined : first.toJS({ maxAliasCount: -1 });
   return { value, diagnostics, locate: locator.locate };
+}
+
+/**
+ * What only a lenient parser reads (a multi-line quoted string indented less than its key, as in
+ * some Moby API versions): js-yaml — the parser swagger-parser itself uses — reads it the way its
+ * authors' tools did. Only when it finds exactly one document with content.
+ */
+function readLeniently(text: string): unknown {
+  try {
+    const values = loadAll(text).filter((value) => value !== null && value !== undefined);
+    return values.length === 1 && typeof values[0] === 'object' ? values[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A closing front-matter `---` opens a document whose content is an empty (null) scalar. */

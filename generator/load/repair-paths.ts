@@ -77,16 +77,30 @@ function dropNullEntries(owner: Json, field: string, pointer: string, warn: Warn
   const list = owner[field];
   if (!Array.isArray(list)) return;
   owner[field] = list.filter((entry, index) => {
+    dropRefSiblings(entry, joinPointer(pointer, index), warn);
     if (isObject(entry)) return true;
     warn('spec/empty-entry', joinPointer(pointer, index), `entry ${index} of ${field} is ${entry === null ? 'empty' : 'not an object'}; ignored`);
     return false;
   });
 }
 
+/**
+ * A Reference Object is `$ref` alone (§Reference Object): fields beside it are ignored by the
+ * specification, and the schema rejects them. Read as the reference, with a warning.
+ */
+function dropRefSiblings(entry: unknown, pointer: string, warn: Warn): void {
+  if (!isObject(entry) || typeof entry.$ref !== 'string') return;
+  const siblings = Object.keys(entry).filter((key) => key !== '$ref' && !key.startsWith('x-'));
+  if (siblings.length === 0) return;
+  warn('spec/ref-siblings', pointer, `fields beside $ref (${siblings.join(', ')}) are ignored: a reference stands for what it points to`);
+  for (const key of siblings) delete entry[key];
+}
+
 function repairResponseKeys(operation: Json, pointer: string, warn: Warn): void {
   const responses = operation.responses;
   if (!isObject(responses)) return;
   for (const key of Object.keys(responses)) {
+    dropRefSiblings(responses[key], joinPointer(pointer, key), warn);
     if (key.startsWith('x-') || STATUS.test(key)) continue;
     warn('spec/response-code', joinPointer(pointer, key), `response key "${key}" is not a status code (e.g. 200, 4XX, default); ignored`);
     delete responses[key];

@@ -79,6 +79,11 @@ function repairParameter(parameter: unknown, pointer: string, warn: Warn): void 
     parameter.type = type;
     if (type === 'array' && parameter.items === undefined) parameter.items = { type: 'string' };
   }
+  if (parameter.type === 'array' && isObject(parameter.items) && parameter.items.type === 'file' && parameter.in === 'formData') {
+    // Several files in one formData field: what the author means, though items cannot say `file`.
+    warn('spec/parameter-type', joinPointer(pointer, 'items', 'type'), `formData parameter "${name}" is a list of files; items of type "file" read as binary strings`);
+    parameter.items = { ...parameter.items, type: 'string', format: 'binary' };
+  }
   if (parameter.type === 'array' && !isObject(parameter.items)) {
     warn('spec/parameter-type', pointer, `array parameter "${name}" has no items; read as a list of strings`);
     parameter.items = { type: 'string' };

@@ -29,6 +29,7 @@ export function repairDocument(input: Json): Repaired {
   const warn: Warn = (code, pointer, message) => diagnostics.push({ code, severity: 'warning', message, pointer });
 
   repairVersions(document, warn);
+  repairInfo(document, warn);
   const isSwagger2 = document.swagger === '2.0';
   repairTags(document, warn);
   repairPaths(document, isSwagger2, warn);
@@ -52,6 +53,22 @@ function repairVersions(document: Json, warn: Warn): void {
   if (isObject(info) && (typeof info.version === 'number' || typeof info.version === 'boolean')) {
     warn('spec/version-not-string', '/info/version', `info.version ${String(info.version)} is not a string; read as "${String(info.version)}"`);
     info.version = String(info.version);
+  }
+}
+
+/** §Info Object: `title` and `version` are required, but nothing in the bindings depends on them. */
+function repairInfo(document: Json, warn: Warn): void {
+  if (document.info === undefined) {
+    warn('spec/info', '', 'the document has no info object; read with an empty title and version');
+    document.info = { title: '', version: '' };
+    return;
+  }
+  const info = document.info;
+  if (!isObject(info)) return;
+  for (const field of ['title', 'version'] as const) {
+    if (info[field] !== undefined) continue;
+    warn('spec/info', '/info', `info has no ${field}; read as ""`);
+    info[field] = '';
   }
 }
 
