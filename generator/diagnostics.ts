@@ -42,7 +42,8 @@ export function formatLocation(location: SourceLocation | undefined): string {
 /** `file:line:col  severity  code  message` — one line per diagnostic, the format editors link. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.location ? formatLocation(d.location) : d.pointer === '' ? '-' : `#${d.pointer}`;
-  return `${where}  ${d.severity}  ${d.code}  ${d.message}`;
+  // One line per diagnostic, whatever spec text a message quotes.
+  return `${where}  ${d.severity}  ${d.code}  ${d.message.replace(/\s*[\r\n]+\s*/g, ' ')}`;
 }
 
 export function escapePointerSegment(segment: string | number): string {

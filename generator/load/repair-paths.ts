@@ -97,6 +97,7 @@ function dropRefSiblings(entry: unknown, pointer: string, warn: Warn): void {
 }
 
 function repairResponseKeys(operation: Json, pointer: string, warn: Warn): void {
+  if (operation.responses === undefined) operation.responses = {};
   const responses = operation.responses;
   if (!isObject(responses)) return;
   for (const key of Object.keys(responses)) {
@@ -104,6 +105,11 @@ function repairResponseKeys(operation: Json, pointer: string, warn: Warn): void 
     if (key.startsWith('x-') || STATUS.test(key)) continue;
     warn('spec/response-code', joinPointer(pointer, key), `response key "${key}" is not a status code (e.g. 200, 4XX, default); ignored`);
     delete responses[key];
+  }
+  // §Responses Object: at least one response. With none, any 2xx is the success, of unknown shape.
+  if (!Object.keys(responses).some((key) => !key.startsWith('x-'))) {
+    warn('spec/no-responses', pointer, 'the operation documents no response; any 2xx is read as its success, with an unknown body');
+    responses.default = { description: '' };
   }
 }
 

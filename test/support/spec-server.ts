@@ -132,8 +132,17 @@ export function checkRequest(spec: Json, operations: SpecOperation[], method: st
   return { operation, violations };
 }
 
-/** Starts the server on an ephemeral loopback port. Every answer is the operation's first documented 2xx, with a JSON body. */
-export async function startSpecServer(specFile: string): Promise<SpecServer> {
+export interface Answer {
+  status: number;
+  contentType: string;
+  body: string | Buffer;
+}
+
+/**
+ * Starts the server on an ephemeral loopback port. By default every answer is the operation's
+ * first documented 2xx, with a JSON body naming the operation; `answer` can say otherwise.
+ */
+export async function startSpecServer(specFile: string, answer?: (operation: string, request: RecordedRequest) => Answer | undefined): Promise<SpecServer> {
   const spec = await readSwagger(specFile);
   const operations = specOperations(spec);
   const requests: RecordedRequest[] = [];
@@ -144,10 +153,12 @@ export async function startSpecServer(specFile: string): Promise<SpecServer> {
       const url = request.url ?? '/';
       const method = request.method ?? 'GET';
       const { operation, violations } = checkRequest(spec, operations, method, url, request.headers);
-      requests.push({ method, url, operation: operation?.id, violations, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      const status = violations.length > 0 ? (operation ? 400 : 404) : operation!.successStatus;
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(violations.length > 0 ? { violations } : { operation: operation!.id }));
+      const recorded: RecordedRequest = { method, url, operation: operation?.id, violations, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(recorded);
+      const custom = violations.length === 0 && operation ? answer?.(operation.id, recorded) : undefined;
+      const status = custom?.status ?? (violations.length > 0 ? (operation ? 400 : 404) : operation!.successStatus);
+      response.writeHead(status, { 'content-type': custom?.contentType ?? 'application/json' });
+      response.end(custom ? custom.body : status === 204 ? undefined : JSON.stringify(violations.length > 0 ? { violations } : { operation: operation!.id }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -181,15 +181,19 @@ function flatValues(value: unknown): string[] {
   return [scalar(value)];
 }
 
-/** A path segment value: `/` and a lone `.`/`..` can never change which resource is addressed. */
+/**
+ * A path segment value. `/` is always encoded, so a value never adds a segment. A value that
+ * is exactly `.` or `..` cannot be sent at all: URL parsers (fetch's among them) resolve it, and
+ * its percent-encoded forms too, to the current or parent folder — another resource.
+ */
 function pathValue(parameter: ParameterSpec, value: unknown): string {
-  const encoded = flatValues(value).map((part) => {
-    const piece = encodeQuery(part);
-    return piece === '.' || piece === '..' ? piece.replace(/\./g, '%2E') : piece;
-  });
-  if (parameter.style === 'label') return '.' + encoded.join(parameter.explode ? '.' : ',');
-  if (parameter.style === 'matrix') return `;${encodeQuery(parameter.name)}=` + encoded.join(',');
-  return encoded.join(',');
+  const encoded = flatValues(value).map(encodeQuery);
+  let segment: string;
+  if (parameter.style === 'label') segment = '.' + encoded.join(parameter.explode ? '.' : ',');
+  else if (parameter.style === 'matrix') segment = `;${encodeQuery(parameter.name)}=` + encoded.join(',');
+  else segment = encoded.join(',');
+  if (segment === '.' || segment === '..') throw new TypeError(`path parameter "${parameter.name}" cannot be "${segment}": it would address another resource`);
+  return segment;
 }
 
 const DELIMITERS: Partial<Record<ParameterStyle, string>> = { spaceDelimited: '%20', pipeDelimited: '|', tabDelimited: '%09' };
