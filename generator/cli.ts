@@ -10,6 +10,7 @@ import { type Diagnostic, formatDiagnostic } from './diagnostics.js';
 import { compareOutput } from './output/check-output.js';
 import { type OutputFolder, writeOutputs } from './output/write-output.js';
 import { generateSpec, type GenerateResult } from './pipeline.js';
+import { verifyCommand } from './commands/verify.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -26,6 +27,7 @@ const HELP = `openbind: typed TypeScript bindings from Swagger 2.0 and OpenAPI 3
 Usage:
   openbind generate [spec…] [--out dir] [--strict]   write <dir>/<name>/ for each spec
   openbind check [spec…] [--out dir] [--strict]      exit 1 with a diff if <dir>/ is stale
+  openbind verify [spec…] [--out dir]                check the code in <dir>/<name>/ against each spec
   openbind --help | --version
 
 A spec is a YAML or JSON file, or a folder whose *.yaml, *.yml and *.json files are specs.
@@ -50,6 +52,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // Contract commands parse their own options (openbind <command> --help).
+  if (argv[0] === 'verify') return verifyCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -124,9 +128,9 @@ async function check(io: CliIo, folders: OutputFolder[]): Promise<number> {
   return stale > 0 ? 1 : 0;
 }
 
-type SpecFiles = { ok: true; files: string[] } | { ok: false; diagnostics: Diagnostic[] };
+export type SpecFiles = { ok: true; files: string[] } | { ok: false; diagnostics: Diagnostic[] };
 
-async function specFiles(inputs: string[]): Promise<SpecFiles> {
+export async function specFiles(inputs: string[]): Promise<SpecFiles> {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const input of inputs) {
@@ -160,7 +164,7 @@ function usageError(file: string, message: string): Diagnostic {
   return { code: 'cli/input', severity: 'error', message, pointer: '', location: { file, line: 1, column: 1 } };
 }
 
-function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
+export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) io.err(formatDiagnostic(diagnostic));
 }
 

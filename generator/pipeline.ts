@@ -8,7 +8,7 @@ import { type Diagnostic, hasErrors } from './diagnostics.js';
 import { emitApi, type GeneratedFiles } from './emit/emit-api.js';
 import { lowerApi } from './ir/lower.js';
 import type { ApiIR } from './ir/types.js';
-import { loadSpec } from './load/load-spec.js';
+import { loadSpec, type LoadedSpec } from './load/load-spec.js';
 
 export interface GenerateOptions {
   /** Warnings stop generation too. */
@@ -16,7 +16,7 @@ export interface GenerateOptions {
 }
 
 export type GenerateResult =
-  | { ok: true; name: string; api: ApiIR; files: GeneratedFiles; diagnostics: Diagnostic[] }
+  | { ok: true; name: string; api: ApiIR; files: GeneratedFiles; diagnostics: Diagnostic[]; spec: LoadedSpec }
   | { ok: false; diagnostics: Diagnostic[] };
 
 let runtimeSource: Promise<string> | undefined;
@@ -37,5 +37,5 @@ export async function generateSpec(file: string, options: GenerateOptions = {}):
     return { ok: false, diagnostics: diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) };
   }
   const files = emitApi(api, await readRuntimeSource());
-  return { ok: true, name: api.name, api, files, diagnostics };
+  return { ok: true, name: api.name, api, files, diagnostics, spec: loaded.spec };
 }

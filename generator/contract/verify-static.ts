@@ -1,9 +1,10 @@
 /**
  * Static conformance: reads generated code with ts-morph (as code, not as text) and checks it
  * against the IR — every operation has its client method and descriptor (method, path, key
- * query), every parameter its field with the right key, optionality and type, every documented
- * response its typed entry, every named schema its declaration. A hand edit, a stale folder or an
- * emitter bug shows up as a located diagnostic.
+ * query, each parameter's wire name and location, body and response encodings), every parameter
+ * its field with the right key, optionality and type, every documented response its typed entry,
+ * every named schema its declaration with its properties and types (verify-models.ts). A hand
+ * edit, a stale folder or an emitter bug shows up as a diagnostic located in the generated file.
  */
 import { Node, Project, SyntaxKind, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
@@ -13,6 +14,8 @@ import { operationContext } from '../emit/operations.js';
 import { quote, valueText } from '../emit/literals.js';
 import { typeText } from '../emit/type-text.js';
 import type { ApiIR, OperationIR } from '../ir/types.js';
+import { checkModels } from './verify-models.js';
+import { unquote } from './verify-names.js';
 
 export function verifyStatic(api: ApiIR, files: GeneratedFiles, dir: string): Diagnostic[] {
   const project = new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true });
@@ -43,11 +46,7 @@ export function verifyStatic(api: ApiIR, files: GeneratedFiles, dir: string): Di
     checkParams(operations, operation, context, (node, pointer, message) => report('operations.ts', node, pointer, message));
     checkResponses(operations, operation, context, (node, pointer, message) => report('operations.ts', node, pointer, message));
   }
-  for (const schema of api.schemas) {
-    if (!models.getInterface(schema.typeName) && !models.getTypeAlias(schema.typeName)) {
-      report('models.ts', undefined, schema.pointer, `schema "${schema.specName}" has no declaration ${schema.typeName}`);
-    }
-  }
+  checkModels(models, api, (node, pointer, message) => report('models.ts', node, pointer, message));
   return diagnostics;
 }
 
@@ -64,13 +63,45 @@ function checkDescriptor(client: SourceFile, operation: OperationIR, report: Rep
   const declaration = client.getVariableDeclaration(name);
   const literal = declaration?.getInitializerIfKind(SyntaxKind.ObjectLiteralExpression);
   if (!literal) return report(declaration, `descriptor ${name} is missing`);
-  const expect = (key: string, text: string) => {
+  const expect = (key: string, text: string | undefined) => {
     const actual = propertyText(literal, key);
-    if (actual !== text) report(literal, `${name}.${key} is ${actual ?? 'missing'}; the spec says ${text}`);
+    if (actual !== text) report(literal.getProperty(key) ?? literal, `${name}.${key} is ${actual ?? 'missing'}; the spec says ${text ?? 'none'}`);
   };
   expect('method', quote(operation.method));
   expect('path', quote(operation.path));
   expect('constantQuery', valueText(operation.constantQuery.map((q) => [q.name, q.value])));
+  const body = operation.body;
+  expect('body', body ? valueText({ key: body.key, encoding: body.encoding, contentType: body.contentType }) : undefined);
+  expect('responses', valueText(Object.fromEntries(operation.responses.map((r) => [r.status, r.encoding]))));
+  checkDescriptorParameters(literal, operation, name, report);
+}
+
+/** Each parameter's entry says where it goes on the wire: a wrong `in` sends it somewhere else. */
+function checkDescriptorParameters(literal: ObjectLiteralExpression, operation: OperationIR, name: string, report: Report): void {
+  const property = literal.getProperty('parameters');
+  const list = property && Node.isPropertyAssignment(property) ? property.getInitializerIfKind(SyntaxKind.ArrayLiteralExpression) : undefined;
+  if (!list) return report(literal, `${name}.parameters is missing`);
+  const entries = new Map<string, ObjectLiteralExpression>();
+  for (const element of list.getElements()) {
+    if (!Node.isObjectLiteralExpression(element)) continue;
+    const key = propertyText(element, 'key');
+    if (key !== undefined) entries.set(key, element);
+  }
+  for (const parameter of operation.parameters) {
+    const entry = entries.get(quote(parameter.key));
+    entries.delete(quote(parameter.key));
+    const what = `${parameter.in} parameter "${parameter.name}"`;
+    if (!entry) {
+      report(list, `${name}.parameters has no entry for ${what}`);
+      continue;
+    }
+    const want: Array<[string, string]> = [['name', quote(parameter.name)], ['in', quote(parameter.in)], ['style', quote(parameter.style)], ['explode', String(parameter.explode)]];
+    for (const [key, text] of want) {
+      const actual = propertyText(entry, key);
+      if (actual !== text) report(entry, `${name}.parameters[${quote(parameter.key)}].${key} is ${actual ?? 'missing'}; ${what} says ${text}`);
+    }
+  }
+  for (const [key, entry] of entries) report(entry, `${name}.parameters has ${key}, which is not a parameter of the operation`);
 }
 
 function propertyText(literal: ObjectLiteralExpression, key: string): string | undefined {
@@ -118,8 +149,4 @@ function checkResponses(file: SourceFile, operation: OperationIR, context: Opera
     if (!property) report(declaration, response.pointer, `${name} has no entry for status ${response.status}`);
     else if (property.getTypeNode()?.getText() !== want) report(property, response.pointer, `${name}[${response.status}] is typed ${property.getTypeNode()?.getText() ?? 'nothing'}; the spec says ${want}`);
   }
-}
-
-function unquote(name: string): string {
-  return /^['"]/.test(name) ? (JSON.parse(`"${name.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string) : name;
 }
