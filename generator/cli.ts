@@ -11,6 +11,8 @@ import { compareOutput } from './output/check-output.js';
 import { type OutputFolder, writeOutputs } from './output/write-output.js';
 import { generateSpec, type GenerateResult } from './pipeline.js';
 import { verifyCommand } from './commands/verify.js';
+import { mockCommand } from './commands/mock.js';
+import { testCommand } from './commands/test.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -28,10 +30,16 @@ Usage:
   openbind generate [spec…] [--out dir] [--strict]   write <dir>/<name>/ for each spec
   openbind check [spec…] [--out dir] [--strict]      exit 1 with a diff if <dir>/ is stale
   openbind verify [spec…] [--out dir]                check the code in <dir>/<name>/ against each spec
+  openbind mock <spec> [--port N] [--seed N]         serve the spec: check requests, answer with valid data
+  openbind test <spec> [--seed N] [--runs N]         contract tests: the generated client against the mock
+  openbind test <spec> --target <url> [--report json|junit] [--report-file F]
+                                                     contract tests of a running server
   openbind --help | --version
 
 A spec is a YAML or JSON file, or a folder whose *.yaml, *.yml and *.json files are specs.
 With no spec, every document in spec/ is used. <name> is the file name without its extension.
+
+"openbind <command> --help" tells more about verify, mock and test.
 
 Options:
   --out <dir>   where the generated folders go (default: generated)
@@ -54,6 +62,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Contract commands parse their own options (openbind <command> --help).
   if (argv[0] === 'verify') return verifyCommand(argv.slice(1), io);
+  if (argv[0] === 'mock') return mockCommand(argv.slice(1), io);
+  if (argv[0] === 'test') return testCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
