@@ -43,7 +43,8 @@ export interface MockServer {
 
 /**
  * Several operations can share one wire route (fragment keys). A client may name the one it
- * means with this header; without it the first that accepts the request wins.
+ * means with this header (its operationId or client method name); without it the first that
+ * accepts the request wins. Only a tie is broken this way: the hint never overrides routing.
  */
 export const OPERATION_HINT_HEADER = 'x-openbind-operation';
 
@@ -115,7 +116,8 @@ async function handle(contract: ApiContract, table: RouteTable, seed: number, re
 
 /** Among tied routes: the one the hint names, else the first that accepts the request, else the one with fewest violations. */
 async function pick(contract: ApiContract, candidates: RouteMatch[], parts: { method: string; query: ReturnType<typeof rawPairs>; headers: IncomingMessage['headers']; body: Buffer }, hint: string | undefined): Promise<{ match: RouteMatch; violations: Violation[] }> {
-  const hinted = hint === undefined ? undefined : candidates.find((candidate) => candidate.contract.operation.methodName === decodeText(hint));
+  const named = hint === undefined ? undefined : decodeText(hint);
+  const hinted = named === undefined ? undefined : candidates.find(({ contract: { operation } }) => operation.methodName === named || operation.operationId === named);
   const ordered = hinted ? [hinted] : candidates;
   let best: { match: RouteMatch; violations: Violation[] } | undefined;
   for (const match of ordered) {
