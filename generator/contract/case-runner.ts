@@ -67,7 +67,8 @@ export async function runOperation(contract: ApiContract, operation: OperationCo
   const generated = paramsArbitrary(contract, operation);
   if (!generated.ok) return { ...base, cases: 0, skipped: generated.reason };
   const slot: RecordedExchange = {};
-  const hint: Record<string, string> = settings.mode === 'consumer' ? { [OPERATION_HINT_HEADER]: encodeURIComponent(operation.operation.methodName) } : {};
+  // Names the operation meant, for a mock to break ties between operations sharing a route (fragment keys); servers ignore it.
+  const hint: Record<string, string> = { [OPERATION_HINT_HEADER]: encodeURIComponent(operation.operation.methodName) };
   const client = createClient({ baseUrl: settings.baseUrl, fetch: recordingFetch(slot, hint) }) as Record<string, ClientMethod | undefined>;
   const method = client[operation.operation.methodName];
   if (typeof method !== 'function') return { ...base, cases: 0, breaks: [{ code: 'client', message: `the client has no method ${operation.operation.methodName}`, spec: operation.operation.pointer, example: { params: '{}', findings: [] } }] };
