@@ -19,6 +19,7 @@ const SEED = path.join(SPEC_DIR, 'ecr-layers.yaml');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'contract.yaml');
 const OAS3 = path.join(ROOT, 'test', 'fixtures', 'contract-oas3.yaml');
 const FRAGMENTS = path.join(ROOT, 'test', 'fixtures', 'contract-fragments.yaml');
+const OAS31 = path.join(ROOT, 'test', 'fixtures', 'contract-oas31.yaml');
 
 let dir: string;
 beforeAll(async () => {
@@ -44,6 +45,7 @@ describe('consumer contract tests pass on correct clients', () => {
     ['the Swagger 2.0 fixture', FIXTURE, 13],
     ['the OpenAPI 3.0 fixture', OAS3, 4],
     ['fragment keys', FRAGMENTS, 2],
+    ['the OpenAPI 3.1 fixture', OAS31, 1],
   ])('%s', async (_name, spec, operations) => {
     const report = await contractTests(spec, await clientOf(spec), { seed: 1, runs: 15 });
     expect(report.failures, report.text).toEqual([]);

@@ -38,7 +38,7 @@ export class SchemaValidator {
     // strict: false — specs carry keywords JSON Schema does not know (discriminator, example, x-…).
     this.ajv = new Ajv.default({ strict: false, allErrors: true, validateSchema: false, logger: false, unicodeRegExp: true });
     (require('ajv-formats') as { default: (ajv: AjvLike) => void }).default(this.ajv);
-    for (const name of ['int32']) this.ajv.addFormat(name, INT32);
+    this.ajv.addFormat('int32', INT32);
     this.ajv.addFormat('int64', INT64);
     for (const name of ['float', 'double']) this.ajv.addFormat(name, ANY_NUMBER);
     this.ajv.addFormat('byte', BASE64);
