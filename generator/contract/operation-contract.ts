@@ -129,7 +129,9 @@ function responseContract(document: Json, version: LoadedSpec['version'], respon
   const headers = Object.keys(rawHeaders).map((name): HeaderContract => {
     const header = derefPointer(document, joinPointer(pointer, 'headers', name));
     const headerRaw = isObject(header.value) ? header.value : {};
-    if (version === '2.0') return { name, required: headerRaw['x-required'] === true, schema: simpleSchema(headerRaw) };
+    // Swagger 2.0 §Response Object: `headers` are "sent with the response" (it has no `required`);
+    // `x-required: false` marks one as optional. OpenAPI 3 §Header Object: `required`, false by default.
+    if (version === '2.0') return { name, required: headerRaw['x-required'] !== false, schema: simpleSchema(headerRaw) };
     return { name, required: headerRaw.required === true, schema: headerRaw.schema !== undefined ? { $ref: pointerRef(joinPointer(header.pointer, 'schema')) } : {} };
   });
   if (version === '2.0') {

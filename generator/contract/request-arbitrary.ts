@@ -77,6 +77,8 @@ export function paramsErrors(contract: ApiContract, operation: OperationContract
   for (const { parameter, schema } of operation.parameters) {
     const value = params[parameter.key];
     if (value === undefined || value === null || parameter.schema.kind === 'binary') continue;
+    // A pattern can yield text HTTP cannot carry in a header: such a case is not sent.
+    if (parameter.in === 'header' && !sendableInHeader(value)) errors.push(`header parameter "${parameter.name}": not visible ASCII`);
     for (const error of contract.validator.validate('request', schema, jsonView(value))) errors.push(`${parameter.in} parameter "${parameter.name}": ${error.message}`);
   }
   const body = operation.body;
@@ -85,6 +87,12 @@ export function paramsErrors(contract: ApiContract, operation: OperationContract
     if (schema) for (const error of contract.validator.validate('request', schema, jsonView(params[body.body.key]))) errors.push(`body: ${error.message}`);
   }
   return errors;
+}
+
+function sendableInHeader(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(sendableInHeader);
+  if (value !== null && typeof value === 'object') return Object.entries(value).every(([key, item]) => sendableInHeader(key) && sendableInHeader(item));
+  return /^[\x21-\x7e]*$/.test(String(value)) || /^[\x21-\x7e][\x20-\x7e]*[\x21-\x7e]$/.test(String(value));
 }
 
 /** Blobs as strings, so a JSON Schema (`format: binary`) can judge the rest of the value. */

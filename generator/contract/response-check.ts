@@ -2,8 +2,9 @@
  * Whether a server's response is one its operation documents: a documented status (an exact
  * code, else its range `4XX`, else `default`), a Content-Type among the documented media types,
  * a body that parses (JSON) and validates against the schema, and the documented headers —
- * required ones present (OpenAPI 3 `required: true`; Swagger 2.0 has no such field, so
- * `x-required: true`, as Schemathesis reads it), present ones valid against their schemas.
+ * required ones present (OpenAPI 3 `required: true`; Swagger 2.0 says documented headers "are
+ * sent with the response", so all of them unless `x-required: false`), present ones valid
+ * against their schemas.
  */
 import type { ApiContract, OperationContract, ResponseContract } from './operation-contract.js';
 import { isJsonMediaType, mediaTypeMatches, parseMediaType } from './media-type.js';
