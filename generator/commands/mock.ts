@@ -35,7 +35,7 @@ export async function mockCommand(argv: readonly string[], io: CliIo, signals: N
   const host = typeof parsed.values.host === 'string' ? parsed.values.host : '127.0.0.1';
   let server;
   try {
-    server = await startMock(loaded.contract, { host, port: port as number, seed: seed as number, log: (line) => io.out(line) });
+    server = await startMock(loaded.contract, { host, port: port as number, seed: seed as number, log: (line) => io.out(line), record: false });
   } catch (error) {
     io.err(`openbind: cannot listen on ${host}:${String(port)}: ${(error as Error).message}`);
     return 1;

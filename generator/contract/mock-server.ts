@@ -22,6 +22,8 @@ export interface MockOptions {
   /** Receives one JSON line per request. */
   log?: (line: string) => void;
   maxBodyBytes?: number;
+  /** Keep every exchange in `exchanges` (tests, contract runs); a long-running mock does not. */
+  record?: boolean;
 }
 
 /** One request and the mock's answer, kept for tests and the contract runners. */
@@ -58,7 +60,7 @@ export async function startMock(contract: ApiContract, options: MockOptions = {}
       .catch((error: unknown) => ({ status: 500, headers: { 'content-type': PROBLEM_TYPE }, body: problemBody(problem(500, `the mock failed: ${(error as Error).message}`, [], contract.spec.locate)), violations: [] as Violation[] }))
       .then((answer) => {
         const exchange: Exchange = { method: request.method ?? 'GET', url: request.url ?? '/', ...('operation' in answer && answer.operation ? { operation: answer.operation } : {}), status: answer.status, violations: answer.violations, headers: answer.headers, body: answer.body };
-        exchanges.push(exchange);
+        if (options.record !== false) exchanges.push(exchange);
         options.log?.(JSON.stringify({ method: exchange.method, url: exchange.url, operation: exchange.operation ?? null, status: exchange.status, violations: exchange.violations.map(({ in: where, name, pointer, message }) => ({ in: where, ...(name !== undefined ? { name } : {}), pointer, message })) }));
         send(response, answer.status, answer.headers, answer.body);
       });
