@@ -39,6 +39,9 @@ export function paramsArbitrary(contract: ApiContract, operation: OperationContr
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   const requiredKeys: string[] = [];
   for (const { parameter, schema } of operation.parameters) {
+    // Parameters that cannot be sent: a path parameter with no placeholder, a header whose name
+    // is no HTTP token. Optional ones are left out; a required one is still tried, and reported.
+    if (!parameter.required && !sendable(operation, parameter)) continue;
     const isArray = schemaTypes(schema, document).has('array');
     let arbitrary: fc.Arbitrary<unknown> | undefined;
     if (parameter.schema.kind === 'binary') arbitrary = blobs;
@@ -67,6 +70,12 @@ export function paramsArbitrary(contract: ApiContract, operation: OperationContr
     }
   }
   return { ok: true, arbitrary: fc.record(model, { requiredKeys, noNullPrototype: true }) };
+}
+
+function sendable(operation: OperationContract, parameter: ParameterIR): boolean {
+  if (parameter.in === 'header') return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(parameter.name);
+  if (parameter.in === 'path') return operation.operation.path.includes(`{${parameter.name}}`);
+  return true;
 }
 
 const blobs: fc.Arbitrary<unknown> = fc.uint8Array({ maxLength: 32 }).map((bytes) => new Blob([bytes], { type: 'application/octet-stream' }));

@@ -9,6 +9,7 @@ import type { ApiContract, OperationContract, ParameterContract } from './operat
 import { mediaTypeMatches, parseMediaType } from './media-type.js';
 import { coerce, decodeText, headerValue, pathValue, queryValue, type RawPairs, schemaTypes, subSchema } from './wire-values.js';
 import type { Json } from './schema-document.js';
+import { pathPlaceholders } from '../ir/route.js';
 
 export interface Violation {
   /** Where in the request: `path`, `query`, `header`, `cookie`, `body`, `content-type`. */
@@ -45,6 +46,8 @@ export async function checkRequest(contract: ApiContract, operation: OperationCo
     let value: unknown;
     switch (parameter.in) {
       case 'path': {
+        // A path parameter the template has no placeholder for can never be sent (a spec defect).
+        if (!request.pathValues.has(parameter.name) && !pathPlaceholders(operation.operation.path).includes(parameter.name)) continue;
         const raw = request.pathValues.get(parameter.name);
         value = raw === undefined ? undefined : pathValue(parameter, entry.schema, raw, document);
         break;

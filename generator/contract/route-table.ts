@@ -71,13 +71,13 @@ function rank(route: Route): number {
   return route.literalLength * 100 + route.contract.operation.constantQuery.length;
 }
 
-/** A literal path part as it arrives: `fetch` percent-encodes what a URL path cannot hold. */
+/**
+ * A literal path part as it arrives: the URL parser `fetch` uses percent-encodes the WHATWG URL
+ * path percent-encode set (controls, space, `"`, `#`, `<`, `>`, `?`, backtick, `{`, `}`) and
+ * non-ASCII, and leaves the rest (`|`, `(`, `'`) as written.
+ */
 function wireLiteral(literal: string): string {
-  try {
-    return encodeURI(decodeURI(literal));
-  } catch {
-    return literal;
-  }
+  return literal.replace(/[\u0000-\u0020"#<>?`{}\u007f]|[^\u0000-\u007f]+/gu, (text) => encodeURIComponent(text));
 }
 
 function escapeRegExp(text: string): string {

@@ -127,13 +127,18 @@ class Builder {
         requiredKeys.push(name);
       }
     }
+    // minProperties: listed properties become required, in spec order, until there are enough.
+    const minProperties = typeof schema.minProperties === 'number' ? schema.minProperties : 0;
+    for (const name of Object.keys(model)) if (requiredKeys.length < minProperties && !requiredKeys.includes(name)) requiredKeys.push(name);
     const record = fc.record(model, { requiredKeys, noNullPrototype: true });
     const extra = schema.additionalProperties;
-    if (Object.keys(properties).length > 0 || !isObject(extra) || Object.keys(extra).length === 0) return record;
-    const values = this.build(extra, depth);
+    const missing = Math.max(0, minProperties - requiredKeys.length);
+    if ((Object.keys(properties).length > 0 && missing === 0) || extra === false) return record;
+    const values = isObject(extra) && Object.keys(extra).length > 0 ? this.build(extra, depth) : missing > 0 ? this.anyValue() : undefined;
     if (!values) return record;
-    const keys = stringArbitrary({ minLength: 1, maxLength: 8, pattern: '^[A-Za-z][A-Za-z0-9_]*$' }, { text: 'any' });
-    return fc.tuple(record, fc.dictionary(keys, values, { maxKeys: 3, noNullPrototype: true })).map(([own, more]) => ({ ...more, ...own }));
+    const keys = stringArbitrary({ minLength: 1, maxLength: 8, pattern: '^[A-Za-z][A-Za-z0-9_]*$' }, { text: 'any' }).filter((key) => !(key in model));
+    const more = fc.dictionary(keys, values, { minKeys: missing, maxKeys: missing + 3, noNullPrototype: true });
+    return fc.tuple(record, more).map(([own, added]) => ({ ...added, ...own }));
   }
 
   /** `oneOf` / `anyOf`: one member; with an OpenAPI 3 discriminator, tagged with the member's name. */
