@@ -88,6 +88,14 @@ describe('routing', () => {
     expect((hinted.json as Problem).errors.map((e) => e.detail)).toEqual(['body: /Columns is required']);
   });
 
+  it('matches literal path characters as fetch sends them, and needs no path parameter the template lacks', async () => {
+    const books = await mockOf(OAS3);
+    const response = await fetch(`${books.url}/v2/books(<id>)/pages|7`);
+    expect(response.status).toBe(200);
+    expect(books.exchanges.at(-1)).toMatchObject({ url: '/v2/books(%3Cid%3E)/pages|7', operation: 'GET /books(<id>)/pages|{n}', violations: [] });
+    expect(Object.keys((await response.json()) as object).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('answers 405 with Allow for a method the path does not have', async () => {
     const result = await call(api, '/pets', { method: 'PUT' });
     expect(result.status).toBe(405);
