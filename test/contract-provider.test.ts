@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './support/paths.js';
+import { ROOT, SPEC_DIR, tempDir } from './support/paths.js';
 import { openbind } from './support/run-cli.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'contract.yaml');
@@ -127,6 +127,23 @@ describe('openbind test --target', () => {
     expect(xml).toContain('{"label": &lt;oops&gt;]]&gt;');
     expect(xml).not.toContain('<oops>');
     expect(xml).toContain('GET /pets/{petId}');
+  });
+
+  it('on the seed: passes a server that answers every Action, reports the one it fails', async () => {
+    const seed = await serve([
+      ['GET', /^\/\?Action=BatchCheckLayerAvailability(&|$)/, { status: 500, headers: { 'content-type': 'text/plain' }, body: 'oops' }],
+      ['GET', /^\/\?Action=/, { status: 200 }],
+    ]);
+    try {
+      const result = await openbind('test', path.join(SPEC_DIR, 'ecr-layers.yaml'), '--target', seed.url, '--runs', '5');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('ok   GET /?Action=GetDownloadUrlForLayer (getDownloadUrlForLayer): 5 case(s)');
+      expect(result.stdout).toContain('FAIL GET /?Action=BatchCheckLayerAvailability (batchCheckLayerAvailability)');
+      expect(result.stdout).toContain('[status] status 500 is not documented (documented: 200)');
+      expect(result.stdout).toMatch(/^2 passed, 1 failed$/m);
+    } finally {
+      await new Promise((resolve) => seed.server.close(resolve));
+    }
   });
 
   it('reports a server that cannot be reached as a break of every operation', async () => {
