@@ -70,12 +70,15 @@ describe('openbind', () => {
     await openbind('generate', SEED, '--out', out);
     expect(await openbind('check', SEED, '--out', out)).toMatchObject({ code: 0 });
     const client = path.join(out, 'ecr-layers', 'client.ts');
-    await writeFile(client, (await readFile(client, 'utf8')).replace("'CompleteLayerUpload'", "'CompleteLayerUploadX'"));
+    const fresh = await readFile(client, 'utf8');
+    const edited = fresh.replace('["Action","CompleteLayerUpload"]', '["Action","CompleteLayerUploadX"]');
+    expect(edited).not.toBe(fresh);
+    await writeFile(client, edited);
     const drift = await openbind('check', SEED, '--out', out);
     expect(drift.code).toBe(1);
     expect(drift.stdout).toContain(`--- ${client}`);
-    expect(drift.stdout).toContain("-  constantQuery: [['Action', 'CompleteLayerUploadX']],");
-    expect(drift.stdout).toContain("+  constantQuery: [['Action', 'CompleteLayerUpload']],");
+    expect(drift.stdout).toMatch(/^-"completeLayerUpload": .*\["Action","CompleteLayerUploadX"\]/m);
+    expect(drift.stdout).toMatch(/^\+"completeLayerUpload": .*\["Action","CompleteLayerUpload"\]/m);
     expect(drift.stderr).toContain('client.ts changed');
   });
 

@@ -74,7 +74,22 @@ describe('spec text is data', () => {
     expect(text('models.ts')).toContain("'content-type'?: string;");
     expect(text('models.ts')).toContain('default?: number;');
     expect(text('models.ts')).toContain('\'a"b\'?: boolean;');
-    expect(text('client.ts')).toContain("{ name: 'InstanceIds.member.N', key: 'InstanceIds.member.N', in: 'query', style: 'form', explode: false }");
+    expect(text('client.ts')).toContain('{"name":"InstanceIds.member.N","key":"InstanceIds.member.N","in":"query","style":"form","explode":false}');
+  });
+
+  it('carries paths and names with backticks, ${ and backslashes into the operation table exactly', async () => {
+    const odd = 'a`b${c}\\d"e';
+    const { result, errors } = await emit('odd-table', {
+      swagger: '2.0',
+      info: { title: 'T', version: '1' },
+      paths: { [`/x/${encodeURIComponent(odd)}/{id}`]: { get: { operationId: 'getX', parameters: [{ in: 'path', name: 'id', type: 'string', required: true }, { in: 'query', name: odd, type: 'string' }], responses: { 200: { description: 'OK' } } } } },
+    });
+    expect(errors).toEqual([]);
+    // The table the runtime reads at load time, read the same way.
+    const client = (await import(path.join(dir, 'odd-table', 'client.ts'))) as { operations: Record<string, { path: string; parameters: Array<{ name: string }> }> };
+    const operation = result.api.operations[0]!;
+    expect(client.operations.getX!.path).toBe(operation.path);
+    expect(client.operations.getX!.parameters.map((p) => p.name)).toEqual(['id', odd]);
   });
 
   it('writes enum values as literal types, whatever their text', async () => {

@@ -85,6 +85,18 @@ export function configure(options: ClientOptions, defaultBaseUrl: string | undef
   return { baseUrl: baseUrl.replace(/\/+$/, ''), basePath, fetch: fetchImpl, headers: options.headers };
 }
 
+/**
+ * The client object: one method per operation in the table, each sending its params object.
+ * `C` is the generated `Client` interface, which types what this builds from the table.
+ */
+export function bindClient<C>(config: ClientConfig, operations: Readonly<Record<string, OperationSpec>>): C {
+  // fromEntries defines own properties, so no method name can reach the prototype (`__proto__`).
+  const methods = Object.fromEntries(
+    Object.entries(operations).map(([name, operation]) => [name, (params: object = {}, options?: RequestOptions) => send(config, operation, params, options)]),
+  );
+  return methods as unknown as C;
+}
+
 /** An operation's params object, read by parameter key. */
 export async function send(config: ClientConfig, operation: OperationSpec, paramsObject: object, options: RequestOptions = {}): Promise<ApiResponse<number, unknown>> {
   const params = paramsObject as Readonly<Record<string, unknown>>;

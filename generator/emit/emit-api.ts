@@ -2,7 +2,8 @@
  * ApiIR → the files of `generated/<api>/`, as text. Pure: each file is one ts-morph structure,
  * built in one batch and printed once, without a project, parsing or type-checking.
  */
-import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { printStructure, StructureKind } from './ts-morph.js';
 
 /** What a file body is made of: structures, or a few fixed lines of text (re-exports). */
 type Statement = StatementStructures | string;
@@ -35,7 +36,7 @@ export function emitApi(api: ApiIR, runtimeSource: string): GeneratedFiles {
     'client.ts',
     print('client.ts', [
       hasOperations
-        ? namedImport(['configure', 'send', 'type ClientOptions', 'type OperationSpec', 'type RequestOptions'], './runtime.js', false)
+        ? namedImport(['bindClient', 'configure', 'type ClientOptions', 'type OperationSpec', 'type RequestOptions'], './runtime.js', false)
         : namedImport(['configure', 'type ClientOptions'], './runtime.js', false),
       ...(hasOperations ? [typeImportAll('Operations', './operations.js')] : []),
       ...clientStatements(api),

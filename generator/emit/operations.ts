@@ -2,7 +2,8 @@
  * Per operation, in `operations.ts`: the params type (one field per parameter, keyed by wire
  * name), the responses by status, and the result type the client method resolves to.
  */
-import { StructureKind, type StatementStructures, type PropertySignatureStructure, type OptionalKind } from 'ts-morph';
+import type { StatementStructures, PropertySignatureStructure, OptionalKind } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { ApiIR, OperationIR, ResponseIR, SchemaIR } from '../ir/types.js';
 import { docs } from './docs.js';
 import { propertyKey, quote } from './literals.js';

