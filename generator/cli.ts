@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { type Diagnostic, formatDiagnostic } from './diagnostics.js';
 import { compareOutput } from './output/check-output.js';
 import { type OutputFolder, writeOutputs } from './output/write-output.js';
+import type { FormatType } from './ir/types.js';
 import { generateSpec, type GenerateResult } from './pipeline.js';
 
 export interface CliIo {
@@ -24,8 +25,8 @@ const processIo: CliIo = {
 const HELP = `openbind: typed TypeScript bindings from Swagger 2.0 and OpenAPI 3.x documents
 
 Usage:
-  openbind generate [spec…] [--out dir] [--strict]   write <dir>/<name>/ for each spec
-  openbind check [spec…] [--out dir] [--strict]      exit 1 with a diff if <dir>/ is stale
+  openbind generate [spec…] [--out dir] [--strict] [--format f=type…]   write <dir>/<name>/ for each spec
+  openbind check [spec…] [--out dir] [--strict] [--format f=type…]      exit 1 with a diff if <dir>/ is stale
   openbind --help | --version
 
 A spec is a YAML or JSON file, or a folder whose *.yaml, *.yml and *.json files are specs.
@@ -34,6 +35,10 @@ With no spec, every document in spec/ is used. <name> is the file name without i
 Options:
   --out <dir>   where the generated folders go (default: generated)
   --strict      treat warnings as errors
+  --format f=type
+                give values of schema format f this type instead of the default
+                (type: string, number, boolean, Blob or unknown; repeatable),
+                e.g. --format int64=string
   -h, --help    show this help
   -v, --version show the version`;
 
@@ -58,6 +63,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       options: {
         out: { type: 'string', default: 'generated' },
         strict: { type: 'boolean', default: false },
+        format: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -80,12 +86,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.err(`openbind: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
+  const formats = formatMappings(values.format);
+  if (typeof formats === 'string') {
+    io.err(`openbind: ${formats}\n\n${HELP}`);
+    return 2;
+  }
   const files = await specFiles(specs.length > 0 ? specs : ['spec']);
   if (!files.ok) {
     printDiagnostics(io, files.diagnostics);
     return 1;
   }
-  const results = await Promise.all(files.files.map((file) => generateSpec(file, { strict: values.strict })));
+  const results = await Promise.all(files.files.map((file) => generateSpec(file, { strict: values.strict, formats })));
   const diagnostics = results.flatMap((result) => result.diagnostics).concat(nameClashes(files.files, results));
   printDiagnostics(io, diagnostics);
   const generated = results.filter((result): result is Extract<GenerateResult, { ok: true }> => result.ok);
@@ -122,6 +133,21 @@ async function check(io: CliIo, folders: OutputFolder[]): Promise<number> {
   }
   if (stale > 0) io.err('openbind: run `openbind generate` and commit the result');
   return stale > 0 ? 1 : 0;
+}
+
+const FORMAT_TYPES: readonly FormatType[] = ['string', 'number', 'boolean', 'Blob', 'unknown'];
+
+/** `--format int64=string …` → the mapping, or what is wrong with it. */
+function formatMappings(options: readonly string[]): Record<string, FormatType> | string {
+  const formats: Record<string, FormatType> = {};
+  for (const option of options) {
+    const [name, type] = option.split('=', 2);
+    if (!name || !type || !(FORMAT_TYPES as readonly string[]).includes(type)) {
+      return `--format ${option}: expected <format>=<type>, the type one of ${FORMAT_TYPES.join(', ')}`;
+    }
+    formats[name] = type as FormatType;
+  }
+  return formats;
 }
 
 type SpecFiles = { ok: true; files: string[] } | { ok: false; diagnostics: Diagnostic[] };

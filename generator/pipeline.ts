@@ -7,12 +7,14 @@ import { readFile } from 'node:fs/promises';
 import { type Diagnostic, hasErrors } from './diagnostics.js';
 import { emitApi, type GeneratedFiles } from './emit/emit-api.js';
 import { lowerApi } from './ir/lower.js';
-import type { ApiIR } from './ir/types.js';
+import type { ApiIR, LowerOptions } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
 
 export interface GenerateOptions {
   /** Warnings stop generation too. */
   strict?: boolean;
+  /** Schema `format` → the type its values get (`--format int64=string`). */
+  formats?: LowerOptions['formats'];
 }
 
 export type GenerateResult =
@@ -30,7 +32,7 @@ export function readRuntimeSource(): Promise<string> {
 export async function generateSpec(file: string, options: GenerateOptions = {}): Promise<GenerateResult> {
   const loaded = await loadSpec(file);
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
-  const { api, diagnostics: loweringDiagnostics } = lowerApi(loaded.spec);
+  const { api, diagnostics: loweringDiagnostics } = lowerApi(loaded.spec, options.formats ? { formats: options.formats } : {});
   const diagnostics = [...loaded.spec.diagnostics, ...loweringDiagnostics];
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
   if (options.strict && diagnostics.some((d) => d.severity === 'warning')) {

@@ -48,6 +48,17 @@ describe('openbind', () => {
     expect((await openbind('generate', '--bogus')).code).toBe(2);
   });
 
+  it('--format maps a schema format to another type; a malformed mapping is a usage error', async () => {
+    const spec = path.join(dir, 'formats.json');
+    await writeFile(spec, JSON.stringify({ swagger: '2.0', info: { title: 'T', version: '1' }, paths: {}, definitions: { T: { type: 'object', properties: { id: { type: 'integer', format: 'int64' } } } } }));
+    const out = path.join(dir, 'formats-out');
+    expect(await openbind('generate', spec, '--out', out, '--format', 'int64=string')).toMatchObject({ code: 0 });
+    expect(await readFile(path.join(out, 'formats', 'models.ts'), 'utf8')).toContain('id?: string;');
+    const bad = await openbind('generate', spec, '--out', out, '--format', 'int64=Date');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--format int64=Date: expected <format>=<type>');
+  });
+
   it('is on the path as `openbind` for npx in a fresh clone', async () => {
     const { stdout } = await run('npx', ['--no-install', 'openbind', '--version'], { cwd: ROOT });
     const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };

@@ -5,13 +5,14 @@
 import { type Diagnostic, joinPointer, splitPointer } from '../diagnostics.js';
 import { isObject } from '../load/repair.js';
 import { tagSubtype, tagUnionMembers } from './discriminator.js';
-import type { PropertyIR, SchemaCommon, SchemaIR } from './types.js';
+import type { FormatType, LowerOptions, PropertyIR, SchemaCommon, SchemaIR } from './types.js';
 
 export interface SchemaContext {
   document: Record<string, unknown>;
   /** '#/definitions/' (Swagger 2.0) or '#/components/schemas/' (OpenAPI 3). */
   namedPrefix: string;
   diagnostics: Diagnostic[];
+  formats?: LowerOptions['formats'];
 }
 
 type Json = Record<string, unknown>;
@@ -90,6 +91,16 @@ function typesOf(raw: Json): string[] {
   return typeof raw.type === 'string' ? [raw.type] : [];
 }
 
+const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean', 'file']);
+
+const FORMAT_KINDS: Record<FormatType, SchemaIR> = {
+  string: { kind: 'string' },
+  number: { kind: 'number' },
+  boolean: { kind: 'boolean' },
+  Blob: { kind: 'binary' },
+  unknown: { kind: 'unknown' },
+};
+
 function lowerShape(raw: Json, pointer: string, context: SchemaContext, resolving: ReadonlySet<string>): SchemaIR {
   const sub = (value: unknown, ...segments: Array<string | number>) => lowerSchema(value, joinPointer(pointer, ...segments), context, resolving);
   if (Array.isArray(raw.enum) && raw.enum.length > 0) {
@@ -117,6 +128,8 @@ function lowerShape(raw: Json, pointer: string, context: SchemaContext, resolvin
     return { kind: 'union', members: types.map((type) => lowerShape({ ...raw, type }, pointer, context, resolving)) };
   }
   const type = types[0] ?? inferType(raw);
+  const mapped = typeof raw.format === 'string' && type !== undefined && PRIMITIVES.has(type) ? context.formats?.[raw.format] : undefined;
+  if (mapped) return FORMAT_KINDS[mapped];
   switch (type) {
     case 'string':
       return raw.format === 'binary' ? { kind: 'binary' } : { kind: 'string' };
