@@ -1,11 +1,13 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
+// A 4 MB young generation (V8's default grows to 16 MB) costs no measurable time here and keeps
+// the peak memory of a large generation ~20-30 MB lower (Zuora: 178 → 155 MB).
 // The `openbind` command. The CLI is TypeScript and a fresh clone has no build step, so the first
-// run bundles generator/ with esbuild into one plain ES module under node_modules/.cache/openbind/,
-// named by a hash of the sources, and every later run imports that: no TypeScript loader on the
-// hot path (measured on the Kubernetes document: 0.17 s and 35 MB less per run). Where the cache
-// cannot be written, the sources run through tsx's loader as before.
+// run bundles generator/ with esbuild into a plain ES module under node_modules/.cache/openbind/,
+// in a folder named by a hash of the sources, and every later run imports that: no TypeScript
+// loader on the hot path (measured on the Kubernetes document: 0.17 s and 35 MB less per run).
+// Where the cache cannot be written, the sources run through tsx's loader.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,34 +23,41 @@ function sources() {
   return files.map((file) => [file, readFileSync(file)]);
 }
 
-function bundleFile() {
+function bundleDir() {
   const hash = createHash('sha256').update(root).update(process.version);
   for (const [file, text] of sources()) hash.update(file).update(text);
   hash.update(readFileSync(path.join(root, 'package.json')));
-  return path.join(root, 'node_modules', '.cache', 'openbind', `cli-${hash.digest('hex').slice(0, 16)}.mjs`);
+  return path.join(root, 'node_modules', '.cache', 'openbind', `bundle-${hash.digest('hex').slice(0, 16)}`);
 }
 
-async function build(outfile) {
+async function build(outdir) {
   const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [path.join(here, 'cli.ts')],
+  // Built beside its final name and renamed: two runs building at once never see half a bundle.
+  const temporary = `${outdir}.${process.pid}.tmp`;
+  rmSync(temporary, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: { cli: path.join(here, 'cli.ts') },
+    outdir: temporary,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    write: false,
     logLevel: 'silent',
     plugins: [sourceUrls],
   });
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  // Written beside its final name and renamed: two runs building at once never see half a file.
-  const temporary = `${outfile}.${process.pid}.tmp`;
-  writeFileSync(temporary, result.outputFiles[0].contents);
-  renameSync(temporary, outfile);
+  try {
+    renameSync(temporary, outdir);
+  } catch (error) {
+    // Another run finished the same bundle first.
+    rmSync(temporary, { recursive: true, force: true });
+    if (!existsSync(outdir)) throw error;
+  }
   // Bundles of earlier sources are never used again.
-  for (const name of readdirSync(path.dirname(outfile))) {
-    if (/^cli-[0-9a-f]+\.mjs$/.test(name) && name !== path.basename(outfile)) rmSync(path.join(path.dirname(outfile), name), { force: true });
+  for (const name of readdirSync(path.dirname(outdir))) {
+    const stale = /^bundle-[0-9a-f]+$/.test(name) || /^cli-[0-9a-f]+\.mjs$/.test(name);
+    if (stale && name !== path.basename(outdir)) rmSync(path.join(path.dirname(outdir), name), { recursive: true, force: true });
   }
 }
 
@@ -69,9 +78,9 @@ const sourceUrls = {
 
 async function loadCli() {
   try {
-    const outfile = bundleFile();
-    if (!existsSync(outfile)) await build(outfile);
-    return await import(pathToFileURL(outfile).href);
+    const outdir = bundleDir();
+    if (!existsSync(outdir)) await build(outdir);
+    return await import(pathToFileURL(path.join(outdir, 'cli.mjs')).href);
   } catch {
     const { register } = await import('tsx/esm/api');
     register();

@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type Diagnostic, hasErrors } from './diagnostics.js';
-import { emitApi, type GeneratedFiles } from './emit/emit-api.js';
+import { emitApi } from './emit/emit-api.js';
+import type { GeneratedFiles } from './emit/output-files.js';
 import { lowerApi } from './ir/lower.js';
 import type { ApiIR, LowerOptions } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
@@ -30,6 +31,17 @@ export function readRuntimeSource(): Promise<string> {
 }
 
 export async function generateSpec(file: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const lowered = await loadAndLower(file, options);
+  if (!lowered.ok) return lowered;
+  const files = emitApi(lowered.api, await readRuntimeSource());
+  return { ok: true, name: lowered.api.name, api: lowered.api, files, diagnostics: lowered.diagnostics };
+}
+
+/**
+ * The document is read and lowered here and is garbage when this returns, so emission reuses
+ * its memory (on the GitHub document, ~55 MB of parsed JSON) instead of adding to it.
+ */
+async function loadAndLower(file: string, options: GenerateOptions): Promise<{ ok: true; api: ApiIR; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }> {
   const loaded = await loadSpec(file);
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   const { api, diagnostics: loweringDiagnostics } = lowerApi(loaded.spec, options.formats ? { formats: options.formats } : {});
@@ -38,6 +50,5 @@ export async function generateSpec(file: string, options: GenerateOptions = {}):
   if (options.strict && diagnostics.some((d) => d.severity === 'warning')) {
     return { ok: false, diagnostics: diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) };
   }
-  const files = emitApi(api, await readRuntimeSource());
-  return { ok: true, name: api.name, api, files, diagnostics };
+  return { ok: true, api, diagnostics };
 }
