@@ -43,7 +43,7 @@ export function clientStatements(api: ApiIR): Statement[] {
   ];
 }
 
-function constant(name: string, initializer: string | WriterFunction, type: string | undefined, description: Array<{ description: string }>, isExported = false): StatementStructures {
+function constant(name: string, initializer: string | WriterFunction, type: string | undefined, description: string[], isExported = false): StatementStructures {
   return {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
