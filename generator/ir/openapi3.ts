@@ -16,7 +16,7 @@ type Json = Record<string, unknown>;
 
 export function lowerOpenApi3(spec: LoadedSpec, diagnostics: Diagnostic[], options: LowerOptions = {}): DraftApi {
   const document = spec.document;
-  const context: SchemaContext = { document, namedPrefix: '#/components/schemas/', diagnostics, ...(options.formats ? { formats: options.formats } : {}) };
+  const context: SchemaContext = { document, namedPrefix: '#/components/schemas/', diagnostics, discriminators: new WeakMap(), ...(options.formats ? { formats: options.formats } : {}) };
   const parameterContext = { document, diagnostics, locations: new Set(['path', 'query', 'header', 'cookie']) };
   const info = isObject(document.info) ? document.info : {};
   const operations: DraftOperation[] = [];

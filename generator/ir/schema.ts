@@ -4,7 +4,7 @@
  */
 import { type Diagnostic, joinPointer, splitPointer } from '../diagnostics.js';
 import { isObject } from '../load/repair.js';
-import { tagSubtype, tagUnionMembers } from './discriminator.js';
+import { tagSubtype, tagUnionMembers, type DiscriminatorCache } from './discriminator.js';
 import type { FormatType, LowerOptions, PropertyIR, SchemaCommon, SchemaIR } from './types.js';
 
 export interface SchemaContext {
@@ -13,6 +13,7 @@ export interface SchemaContext {
   namedPrefix: string;
   diagnostics: Diagnostic[];
   formats?: LowerOptions['formats'];
+  discriminators: DiscriminatorCache;
 }
 
 type Json = Record<string, unknown>;
@@ -30,7 +31,7 @@ export function lowerSchema(raw: unknown, pointer: string, context: SchemaContex
 /** A `definitions` / `components.schemas` entry: as any schema, plus its discriminator tag as a subtype. */
 export function lowerNamedSchema(name: string, raw: unknown, pointer: string, context: SchemaContext): SchemaIR {
   const lookup = (target: string) => resolvePointer(context.document, context.namedPrefix.slice(1) + target.replace(/~/g, '~0').replace(/\//g, '~1'));
-  return tagSubtype(lowerSchema(raw, pointer, context), raw, name, lookup, context.namedPrefix);
+  return tagSubtype(lowerSchema(raw, pointer, context), raw, name, lookup, context.namedPrefix, context.discriminators);
 }
 
 function commonOf(raw: Json): SchemaCommon {
@@ -120,7 +121,7 @@ function lowerShape(raw: Json, pointer: string, context: SchemaContext, resolvin
     const members = list.map((member, index) => sub(member, keyword, index));
     const own = hasOwnShape(raw) ? lowerShape(withoutKeyword(raw, keyword), pointer, context, resolving) : undefined;
     if (keyword === 'allOf') return { kind: 'intersection', members: own ? [...members, own] : members };
-    const union: SchemaIR = { kind: 'union', members: tagUnionMembers(members, raw, context.namedPrefix) };
+    const union: SchemaIR = { kind: 'union', members: tagUnionMembers(members, raw, context.namedPrefix, context.discriminators) };
     return own ? { kind: 'intersection', members: [own, union] } : union;
   }
   const types = typesOf(raw);

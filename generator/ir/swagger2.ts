@@ -16,7 +16,7 @@ type Json = Record<string, unknown>;
 
 export function lowerSwagger2(spec: LoadedSpec, diagnostics: Diagnostic[], options: LowerOptions = {}): DraftApi {
   const document = spec.document;
-  const context: SchemaContext = { document, namedPrefix: '#/definitions/', diagnostics, ...(options.formats ? { formats: options.formats } : {}) };
+  const context: SchemaContext = { document, namedPrefix: '#/definitions/', diagnostics, discriminators: new WeakMap(), ...(options.formats ? { formats: options.formats } : {}) };
   const parameterContext = { document, diagnostics, locations: new Set(['path', 'query', 'header', 'formData', 'body']) };
   const info = isObject(document.info) ? document.info : {};
   const globalConsumes = stringList(document.consumes);
