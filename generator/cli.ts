@@ -26,6 +26,7 @@ const HELP = `openbind: typed TypeScript bindings from Swagger 2.0 and OpenAPI 3
 Usage:
   openbind generate [spec…] [--out dir] [--strict]   write <dir>/<name>/ for each spec
   openbind check [spec…] [--out dir] [--strict]      exit 1 with a diff if <dir>/ is stale
+  openbind lint [spec…] [--format f] [--fail-on l]   lint specs (openbind lint --help)
   openbind --help | --version
 
 A spec is a YAML or JSON file, or a folder whose *.yaml, *.yml and *.json files are specs.
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'lint') return (await import('./lint/lint-command.js')).lintCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

