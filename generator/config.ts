@@ -73,7 +73,8 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
   diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, code: d.code.replace(/^load\//, 'config/') })));
   const problems: Array<{ pointer: string; message: string }> = [];
   const config = readConfig(parsed.value ?? {}, (pointer, message) => problems.push({ pointer, message }));
-  diagnostics.push(...problems.map(({ pointer, message }) => ({ code: 'config/invalid', severity: 'error' as const, message, pointer, location: parsed.locate(pointer) })));
+  const located = problems.map(({ pointer, message }) => ({ code: 'config/invalid', severity: 'error' as const, message, pointer, location: parsed.locate(pointer) }));
+  diagnostics.push(...located.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column));
   return { config, diagnostics, file };
 }
 

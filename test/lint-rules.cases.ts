@@ -75,6 +75,7 @@ export const CASES: RuleCase[] = [
   { rule: 'discriminator-property', name: 'not required', doc: swagger('definitions:\n  Pet:\n    discriminator: kind\n    properties:\n      kind: { type: string }\npaths: {}\n'), want: ['7:5'] },
   { rule: 'nullable-type', name: 'nullable without type', doc: openapi('paths: {}\ncomponents:\n  schemas:\n    A:\n      nullable: true\n      allOf: [{ type: string }]\n'), want: ['9:7'] },
   { rule: 'number-range', name: 'both bounds', doc: openapi('paths: {}\ncomponents:\n  schemas:\n    A:\n      type: number\n      minimum: 0\n      exclusiveMinimum: 0\n', '3.1.0'), want: ['11:7'] },
+  { rule: 'component-name', name: 'space in a schema name', doc: openapi('paths: {}\ncomponents:\n  schemas:\n    Pet Owner: { type: string }\n    Pet.Owner_2: { type: string }\n'), want: ['8:5'] },
   { rule: 'example-value', name: 'both value and externalValue', doc: openapi('paths: {}\ncomponents:\n  examples:\n    A:\n      value: 1\n      externalValue: https://a.io/1.json\n'), want: ['8:5'] },
   {
     rule: 'callback-nesting',

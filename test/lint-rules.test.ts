@@ -38,3 +38,20 @@ describe('the rule set', () => {
     expect(new Set(RULES.map((rule) => rule.id)).size).toBe(RULES.length);
   });
 });
+
+describe('RULES.md', () => {
+  it('is what the rule modules generate (npx tsx generator/lint/rules-doc.ts)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { rulesMarkdown } = await import('../generator/lint/rules-doc.js');
+    expect(await readFile(new URL('../generator/lint/RULES.md', import.meta.url), 'utf8')).toBe(rulesMarkdown());
+  });
+
+  it('maps every peer rule to ours or says why not, and names only rules that exist', async () => {
+    const { REDOCLY_RECOMMENDED, SPECTRAL_OAS } = await import('../generator/lint/coverage.js');
+    const ids = new Set(RULES.map((rule) => rule.id));
+    for (const peer of [...SPECTRAL_OAS, ...REDOCLY_RECOMMENDED]) {
+      expect(peer.ours.length > 0 || (peer.note ?? '').length > 0, peer.id).toBe(true);
+      for (const ours of peer.ours) expect(ids.has(ours) || /^(spec|load)\//.test(ours), `${peer.id} → ${ours}`).toBe(true);
+    }
+  });
+});

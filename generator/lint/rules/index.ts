@@ -1,7 +1,7 @@
 /** Every lint rule, in the order RULES.md documents them. */
 import type { Rule } from '../types.js';
 import { infoContact, infoDescription, infoLicense, tagDescription, descriptionPunctuation, markdownUnsafe } from './documentation.js';
-import { callbackNesting, exampleValue } from './openapi3.js';
+import { callbackNesting, componentName, exampleValue } from './openapi3.js';
 import { operationDescription, operationId, operationIdIdentifier, operationIdUnique, operationIdUrlSafe, operationSummary, operationTagDefined, operationTags } from './operations.js';
 import { formDataConsumes, parameterHoldsList, parameterHoldsNumber, parameterUnique } from './parameters.js';
 import { pathAmbiguous, pathDeclarationEmpty, pathIdentical, pathParams, pathQuery, pathTrailingSlash } from './paths.js';
@@ -61,6 +61,7 @@ export const RULES: readonly Rule[] = [
   discriminatorProperty,
   nullableType,
   numberRange,
+  componentName,
   exampleValue,
   callbackNesting,
 ];

@@ -41,3 +41,17 @@ export const callbackNesting: Rule = {
     },
   }),
 };
+
+export const componentName: Rule = {
+  id: 'component-name',
+  severity: 'error',
+  rationale: 'Component names are used in `$ref` URIs and as type names; OpenAPI 3 allows only letters, digits and `.-_`.',
+  description: 'OpenAPI 3 §Components Object: every key must match `^[a-zA-Z0-9.\\-_]+$`. A name with spaces or other characters breaks references (which must percent-encode it) and tools that derive type names from it; openbind renames the generated type.',
+  example: 'components:\n  schemas:\n    Pet Owner:\n      type: object',
+  versions: ['3.0', '3.1'],
+  create: (context) => ({
+    component(node) {
+      if (node.place.file === context.mainFile && !/^[a-zA-Z0-9.\-_]+$/.test(node.name)) context.report(node.place, `${node.kind} name "${node.name}" has characters other than letters, digits and .-_`);
+    },
+  }),
+};
