@@ -7,13 +7,9 @@ const io = {
 };
 
 if (process.argv[2] === 'lint') {
-  // Lint is measured against other linters' time and memory. On Node 20, tsx's ESM loader runs
-  // its hooks in a second thread (~30 MB and ~0.1 s before any work); its require hook compiles
-  // in this thread, and nothing lint loads needs ESM-only features.
-  const { register } = await import('tsx/cjs/api');
-  register();
-  const { createRequire } = await import('node:module');
-  const { lintCommand } = createRequire(import.meta.url)('./lint/lint-command.ts');
+  // Lint starts without tsx where it can: see lint-bundle.js.
+  const { loadLintCommand } = await import('./lint-bundle.js');
+  const { lintCommand } = await loadLintCommand();
   process.exitCode = await lintCommand(process.argv.slice(3), io);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -6,6 +6,7 @@
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CliIo } from '../cli.js';
 import { loadConfig } from '../config.js';
@@ -119,7 +120,13 @@ async function specFiles(inputs: string[]): Promise<string[] | string> {
   return files;
 }
 
+/** openbind's version, from its package.json (found from the working file: lint may run bundled, elsewhere). */
 async function version(): Promise<string> {
-  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
+  const generator = path.dirname(process.argv[1] ?? '');
+  const candidates = [path.join(generator, '..', 'package.json'), fileURLToPath(new URL('../../package.json', import.meta.url))];
+  for (const candidate of candidates) {
+    const manifest = await readFile(candidate, 'utf8').then((text) => JSON.parse(text) as { name?: string; version?: string }, () => undefined);
+    if (manifest?.name === 'openbind' && manifest.version) return manifest.version;
+  }
+  return 'unknown';
 }

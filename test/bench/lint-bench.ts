@@ -77,6 +77,8 @@ async function main(): Promise<void> {
     { name: 'kubernetes', file: path.join(CORPUS_DIR, 'swagger2', 'kubernetes', 'kubernetes', 'swagger.json') },
     { name: 'github', file: path.join(directory, 'github.com', 'api.github.com.json') },
   ].filter((doc) => existsSync(doc.file) && (!wantDocs || wantDocs.includes(doc.name)));
+  // openbind's first lint after a source change bundles the lint sources (see generator/lint-bundle.js): not what is measured.
+  await measure(TOOLS[0]!.args(path.join(ROOT, 'spec', 'ecr-layers.yaml')));
   const results: Record<string, Record<string, { seconds?: number; peakMb?: number; error?: string }>> = {};
   for (const doc of docs) {
     const samples = new Map<string, Measure[]>(tools.map((tool) => [tool.name, []]));
