@@ -7,10 +7,9 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Diagnostic, formatDiagnostic } from './diagnostics.js';
-import { compareOutput } from './output/check-output.js';
-import { type OutputFolder, writeOutputs } from './output/write-output.js';
 import type { FormatType } from './ir/types.js';
-import { generateSpec, type GenerateResult } from './pipeline.js';
+import type { OutputFolder } from './output/write-output.js';
+import type { GenerateResult } from './pipeline.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -27,6 +26,7 @@ const HELP = `openbind: typed TypeScript bindings from Swagger 2.0 and OpenAPI 3
 Usage:
   openbind generate [spec…] [--out dir] [--strict] [--format f=type…]   write <dir>/<name>/ for each spec
   openbind check [spec…] [--out dir] [--strict] [--format f=type…]      exit 1 with a diff if <dir>/ is stale
+  openbind lint [spec…] [--format f] [--fail-on l]   lint specs (openbind lint --help)
   openbind --help | --version
 
 A spec is a YAML or JSON file, or a folder whose *.yaml, *.yml and *.json files are specs.
@@ -55,6 +55,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'lint') return (await import('./lint/lint-command.js')).lintCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -96,6 +97,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     printDiagnostics(io, files.diagnostics);
     return 1;
   }
+  // Each command loads only what it uses: lint never loads the emitters and ts-morph.
+  const { generateSpec } = await import('./pipeline.js');
   const results = await Promise.all(files.files.map((file) => generateSpec(file, { strict: values.strict, formats })));
   const diagnostics = results.flatMap((result) => result.diagnostics).concat(nameClashes(files.files, results));
   printDiagnostics(io, diagnostics);
@@ -109,6 +112,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function write(io: CliIo, folders: OutputFolder[]): Promise<number> {
+  const { writeOutputs } = await import('./output/write-output.js');
   const problems = await writeOutputs(folders);
   if (problems.length > 0) {
     printDiagnostics(io, problems);
@@ -122,6 +126,7 @@ async function write(io: CliIo, folders: OutputFolder[]): Promise<number> {
 async function check(io: CliIo, folders: OutputFolder[]): Promise<number> {
   let stale = 0;
   for (const folder of folders) {
+    const { compareOutput } = await import('./output/check-output.js');
     const drifts = await compareOutput(folder.dir, folder.files);
     for (const drift of drifts) io.out(drift.patch);
     if (drifts.length > 0) {
