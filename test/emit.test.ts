@@ -134,6 +134,36 @@ describe('emission', () => {
     expect(text('operations.ts')).toContain('export type GetPResult = ApiResponse<200, GetPResponses[200]> | ApiResponse<204, GetPResponses[204]>;');
   });
 
+  it('types documented response headers by status, as the runtime decodes them', async () => {
+    const { text, errors } = await emit('response-headers', {
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/p': {
+          get: {
+            operationId: 'getP',
+            responses: {
+              200: {
+                description: 'OK',
+                headers: {
+                  'X-Rate-Limit': { description: 'calls left */ now', required: true, schema: { type: 'integer' } },
+                  'X-Mode': { schema: { type: 'string', enum: ['fast', 'slow'] } },
+                  'X-Ids': { schema: { type: 'array', items: { type: 'integer' } } },
+                },
+              },
+              404: { description: 'missing' },
+            },
+          },
+        },
+      },
+    });
+    expect(errors).toEqual([]);
+    expect(text('operations.ts')).toContain("200: { 'X-Rate-Limit': number; 'X-Mode'?: 'fast' | 'slow'; 'X-Ids'?: Array<number>; };");
+    expect(text('operations.ts')).toContain('- `X-Rate-Limit`: calls left *\\/ now');
+    expect(text('operations.ts')).toContain('export type GetPResult = ApiResponse<200, GetPResponses[200], GetPResponseHeaders[200]>;');
+    expect(text('client.ts')).toContain('"headers":{"200":[["X-Rate-Limit","number"],["X-Mode","string"],["X-Ids","number[]"]]}');
+  });
+
   it('puts the source file name and its sha256 in every header, and no timestamp', async () => {
     const { text } = await emit('header', { swagger: '2.0', info: { title: 'T', version: '1' }, paths: {} });
     for (const file of ['client.ts', 'operations.ts', 'models.ts', 'runtime.ts', 'index.ts']) {

@@ -9,6 +9,7 @@ import type { ApiIR, OperationIR } from '../ir/types.js';
 import { docs } from './docs.js';
 import { valueText } from './literals.js';
 import { hasRequiredParams } from './operations.js';
+import { hasHeaders, headerKind } from './response-headers.js';
 
 type Statement = StatementStructures | string;
 
@@ -85,6 +86,9 @@ function descriptor(operation: OperationIR): object {
     parameters: operation.parameters.map((p) => ({ name: p.name, key: p.key, in: p.in, style: p.style, explode: p.explode })),
     ...(body ? { body: { ...(body.key === undefined ? {} : { key: body.key }), encoding: body.encoding, contentType: body.contentType } } : {}),
     responses: Object.fromEntries(operation.responses.map((r) => [r.status, r.encoding])),
+    ...(operation.responses.some(hasHeaders)
+      ? { headers: Object.fromEntries(operation.responses.filter(hasHeaders).map((r) => [r.status, r.headers.map((header) => [header.name, headerKind(header.schema)])])) }
+      : {}),
   };
 }
 

@@ -67,7 +67,7 @@ function nameOperations(draft: DraftApi, schemaTypeNames: string[], diagnostics:
 }
 
 /** The types an operation gets in `operations.ts`; `index.ts` exports them beside the models. */
-const OPERATION_TYPE_SUFFIXES = ['Params', 'Responses', 'Result'];
+const OPERATION_TYPE_SUFFIXES = ['Params', 'Responses', 'ResponseHeaders', 'Result'];
 
 /**
  * An operation's type stem is its method name capitalised (`getPet` → `GetPetParams`). Where one
