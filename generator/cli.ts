@@ -7,6 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Diagnostic, formatDiagnostic } from './diagnostics.js';
+import { FORMAT_TYPES, loadConfig } from './config.js';
 import type { FormatType } from './ir/types.js';
 import type { OutputFolder } from './output/write-output.js';
 import type { GenerateResult } from './pipeline.js';
@@ -35,6 +36,9 @@ With no spec, every document in spec/ is used. <name> is the file name without i
 Options:
   --out <dir>   where the generated folders go (default: generated)
   --strict      treat warnings as errors
+  --config <file>
+                the config file (default: openbind.config.json|yaml|yml here);
+                its generate.formats maps formats as --format does
   --format f=type
                 give values of schema format f this type instead of the default
                 (type: string, number, boolean, Blob or unknown; repeatable),
@@ -65,6 +69,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         out: { type: 'string', default: 'generated' },
         strict: { type: 'boolean', default: false },
         format: { type: 'string', multiple: true, default: [] },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -87,11 +92,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.err(`openbind: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
-  const formats = formatMappings(values.format);
-  if (typeof formats === 'string') {
-    io.err(`openbind: ${formats}\n\n${HELP}`);
+  const flagFormats = formatMappings(values.format);
+  if (typeof flagFormats === 'string') {
+    io.err(`openbind: ${flagFormats}\n\n${HELP}`);
     return 2;
   }
+  const { config, diagnostics: configProblems } = await loadConfig(process.cwd(), values.config);
+  printDiagnostics(io, configProblems);
+  if (configProblems.some((d) => d.severity === 'error')) {
+    io.err('openbind: fix the config file first');
+    return 2;
+  }
+  // A --format flag wins over the config file's mapping of the same format.
+  const formats = { ...config.generate.formats, ...flagFormats };
   const files = await specFiles(specs.length > 0 ? specs : ['spec']);
   if (!files.ok) {
     printDiagnostics(io, files.diagnostics);
@@ -139,8 +152,6 @@ async function check(io: CliIo, folders: OutputFolder[]): Promise<number> {
   if (stale > 0) io.err('openbind: run `openbind generate` and commit the result');
   return stale > 0 ? 1 : 0;
 }
-
-const FORMAT_TYPES: readonly FormatType[] = ['string', 'number', 'boolean', 'Blob', 'unknown'];
 
 /** `--format int64=string …` → the mapping, or what is wrong with it. */
 function formatMappings(options: readonly string[]): Record<string, FormatType> | string {

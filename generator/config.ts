@@ -14,6 +14,7 @@ import { type Diagnostic, joinPointer } from './diagnostics.js';
 import { suggestion } from './did-you-mean.js';
 import { RULES } from './lint/rules/index.js';
 import { parseText } from './load/parse-text.js';
+import type { FormatType } from './ir/types.js';
 
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
 
@@ -32,8 +33,8 @@ export interface LintException {
   reason?: string;
 }
 
-export const FORMAT_TYPES = ['string', 'number', 'bigint', 'boolean', 'Blob', 'unknown'] as const;
-export type FormatType = (typeof FORMAT_TYPES)[number];
+/** What a format may map to: only types a decoded response can hold (see `FormatType`). */
+export const FORMAT_TYPES: readonly FormatType[] = ['string', 'number', 'boolean', 'Blob', 'unknown'];
 
 export interface OpenbindConfig {
   lint: { rules: Record<string, RuleSetting>; exceptions: LintException[] };

@@ -85,25 +85,25 @@ describe('the config file', () => {
 
   it('--config names the file; unknown keys and rules are located errors with a did-you-mean (exit 2)', async () => {
     const file = path.join(dir, 'bad.json');
-    await writeFile(file, '{\n  "lint": {\n    "rule": {},\n    "rules": { "path-querry": "warn", "info-contact": "loud" }\n  },\n  "generate": { "formats": { "int64": "bigInt", "date": "string" } },\n  "lnt": {}\n}\n');
+    await writeFile(file, '{\n  "lint": {\n    "rule": {},\n    "rules": { "path-querry": "warn", "info-contact": "loud" }\n  },\n  "generate": { "formats": { "int64": "Strng", "date": "string" } },\n  "lnt": {}\n}\n');
     const result = await lint(dir, SEED, '--config', file);
     expect(result.code).toBe(2);
     const lines = result.stderr.split('\n');
     expect(lines).toContain('bad.json:3:5  error  config/invalid  unknown key "rule" in lint (did you mean "rules"?); known: rules, exceptions');
     expect(lines).toContain('bad.json:4:16  error  config/invalid  unknown rule "path-querry" (did you mean "path-query"?)');
     expect(lines).toContain('bad.json:4:39  error  config/invalid  rule "info-contact": "loud" is not one of error, warn, info, off');
-    expect(lines).toContain('bad.json:6:30  error  config/invalid  format "int64": "bigInt" is not one of string, number, bigint, boolean, Blob, unknown (did you mean "bigint"?)');
+    expect(lines).toContain('bad.json:6:30  error  config/invalid  format "int64": "Strng" is not one of string, number, boolean, Blob, unknown (did you mean "string"?)');
     expect(lines).toContain('bad.json:7:3  error  config/invalid  unknown key "lnt" in the config file (did you mean "lint"?); known: lint, generate');
   });
 
   it('loadConfig types generate.formats and finds the file in the working folder', async () => {
     const cwd = path.join(dir, 'formats');
     await import('node:fs/promises').then((fs) => fs.mkdir(cwd, { recursive: true }));
-    await writeFile(path.join(cwd, 'openbind.config.json'), JSON.stringify({ generate: { formats: { int64: 'bigint', binary: 'Blob' } } }));
+    await writeFile(path.join(cwd, 'openbind.config.json'), JSON.stringify({ generate: { formats: { int64: 'string', binary: 'Blob' } } }));
     const { config, diagnostics, file } = await loadConfig(cwd);
     expect(diagnostics).toEqual([]);
     expect(file).toBe('openbind.config.json');
-    expect(config.generate.formats).toEqual({ int64: 'bigint', binary: 'Blob' });
+    expect(config.generate.formats).toEqual({ int64: 'string', binary: 'Blob' });
     expect(config.lint).toEqual({ rules: {}, exceptions: [] });
     expect((await loadConfig(dir)).config).toEqual({ lint: { rules: {}, exceptions: [] }, generate: { formats: {} } });
   });
