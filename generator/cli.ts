@@ -3,16 +3,14 @@
  * and turns outcomes into exit codes: 0 done, 1 a problem in the input or drift, 2 a usage error.
  * Nothing below this file prints or exits.
  */
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Diagnostic, formatDiagnostic } from './diagnostics.js';
-import { compareOutput } from './output/check-output.js';
-import { type OutputFolder, writeOutputs } from './output/write-output.js';
-import { generateSpec, type GenerateResult } from './pipeline.js';
-import { verifyCommand } from './commands/verify.js';
-import { mockCommand } from './commands/mock.js';
-import { testCommand } from './commands/test.js';
+import { FORMAT_TYPES, loadConfig } from './config.js';
+import type { FormatType } from './ir/types.js';
+import type { OutputFolder } from './output/write-output.js';
+import type { GenerateResult } from './pipeline.js';
+import { inputError, specFiles } from './spec-files.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -27,8 +25,9 @@ const processIo: CliIo = {
 const HELP = `openbind: typed TypeScript bindings from Swagger 2.0 and OpenAPI 3.x documents
 
 Usage:
-  openbind generate [spec…] [--out dir] [--strict]   write <dir>/<name>/ for each spec
-  openbind check [spec…] [--out dir] [--strict]      exit 1 with a diff if <dir>/ is stale
+  openbind generate [spec…] [--out dir] [--strict] [--format f=type…]   write <dir>/<name>/ for each spec
+  openbind check [spec…] [--out dir] [--strict] [--format f=type…]      exit 1 with a diff if <dir>/ is stale
+  openbind lint [spec…] [--format f] [--fail-on l]   lint specs (openbind lint --help)
   openbind verify [spec…] [--out dir]                check the code in <dir>/<name>/ against each spec
   openbind mock <spec> [--port N] [--seed N]         serve the spec: check requests, answer with valid data
   openbind test <spec> [--seed N] [--runs N]         contract tests: the generated client against the mock
@@ -44,10 +43,16 @@ With no spec, every document in spec/ is used. <name> is the file name without i
 Options:
   --out <dir>   where the generated folders go (default: generated)
   --strict      treat warnings as errors
+  --config <file>
+                the config file (default: openbind.config.json|yaml|yml here);
+                its generate.formats maps formats as --format does
+  --format f=type
+                give values of schema format f this type instead of the default
+                (type: string, number, boolean, Blob or unknown; repeatable),
+                e.g. --format int64=string
   -h, --help    show this help
   -v, --version show the version`;
 
-const SPEC_FILE = /\.(ya?ml|json)$/i;
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   try {
@@ -60,10 +65,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  // Contract commands parse their own options (openbind <command> --help).
-  if (argv[0] === 'verify') return verifyCommand(argv.slice(1), io);
-  if (argv[0] === 'mock') return mockCommand(argv.slice(1), io);
-  if (argv[0] === 'test') return testCommand(argv.slice(1), io);
+  // These commands parse their own options (openbind <command> --help), and are loaded only when used.
+  if (argv[0] === 'lint') return (await import('./lint/lint-command.js')).lintCommand(argv.slice(1), io);
+  if (argv[0] === 'verify') return (await import('./commands/verify.js')).verifyCommand(argv.slice(1), io);
+  if (argv[0] === 'mock') return (await import('./commands/mock.js')).mockCommand(argv.slice(1), io);
+  if (argv[0] === 'test') return (await import('./commands/test.js')).testCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -72,6 +78,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       options: {
         out: { type: 'string', default: 'generated' },
         strict: { type: 'boolean', default: false },
+        format: { type: 'string', multiple: true, default: [] },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -94,12 +102,27 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.err(`openbind: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
+  const flagFormats = formatMappings(values.format);
+  if (typeof flagFormats === 'string') {
+    io.err(`openbind: ${flagFormats}\n\n${HELP}`);
+    return 2;
+  }
+  const { config, diagnostics: configProblems } = await loadConfig(process.cwd(), values.config);
+  printDiagnostics(io, configProblems);
+  if (configProblems.some((d) => d.severity === 'error')) {
+    io.err('openbind: fix the config file first');
+    return 2;
+  }
+  // A --format flag wins over the config file's mapping of the same format.
+  const formats = { ...config.generate.formats, ...flagFormats };
   const files = await specFiles(specs.length > 0 ? specs : ['spec']);
   if (!files.ok) {
     printDiagnostics(io, files.diagnostics);
     return 1;
   }
-  const results = await Promise.all(files.files.map((file) => generateSpec(file, { strict: values.strict })));
+  // Each command loads only what it uses: lint never loads the emitters and ts-morph.
+  const { generateSpec } = await import('./pipeline.js');
+  const results = await Promise.all(files.files.map((file) => generateSpec(file, { strict: values.strict, formats })));
   const diagnostics = results.flatMap((result) => result.diagnostics).concat(nameClashes(files.files, results));
   printDiagnostics(io, diagnostics);
   const generated = results.filter((result): result is Extract<GenerateResult, { ok: true }> => result.ok);
@@ -112,6 +135,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function write(io: CliIo, folders: OutputFolder[]): Promise<number> {
+  const { writeOutputs } = await import('./output/write-output.js');
   const problems = await writeOutputs(folders);
   if (problems.length > 0) {
     printDiagnostics(io, problems);
@@ -125,6 +149,7 @@ async function write(io: CliIo, folders: OutputFolder[]): Promise<number> {
 async function check(io: CliIo, folders: OutputFolder[]): Promise<number> {
   let stale = 0;
   for (const folder of folders) {
+    const { compareOutput } = await import('./output/check-output.js');
     const drifts = await compareOutput(folder.dir, folder.files);
     for (const drift of drifts) io.out(drift.patch);
     if (drifts.length > 0) {
@@ -138,23 +163,18 @@ async function check(io: CliIo, folders: OutputFolder[]): Promise<number> {
   return stale > 0 ? 1 : 0;
 }
 
-export type SpecFiles = { ok: true; files: string[] } | { ok: false; diagnostics: Diagnostic[] };
 
-export async function specFiles(inputs: string[]): Promise<SpecFiles> {
-  const files: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => undefined);
-    if (info?.isDirectory()) {
-      const names = (await readdir(input)).filter((name) => SPEC_FILE.test(name)).sort();
-      if (names.length === 0) diagnostics.push(usageError(input, `no *.yaml, *.yml or *.json spec in folder ${input}`));
-      files.push(...names.map((name) => path.join(input, name)));
-    } else {
-      // A missing file is reported by the loader, located, like every other input problem.
-      files.push(input);
+/** `--format int64=string …` → the mapping, or what is wrong with it. */
+function formatMappings(options: readonly string[]): Record<string, FormatType> | string {
+  const formats: Record<string, FormatType> = {};
+  for (const option of options) {
+    const [name, type] = option.split('=', 2);
+    if (!name || !type || !(FORMAT_TYPES as readonly string[]).includes(type)) {
+      return `--format ${option}: expected <format>=<type>, the type one of ${FORMAT_TYPES.join(', ')}`;
     }
+    formats[name] = type as FormatType;
   }
-  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, files };
+  return formats;
 }
 
 /** Two specs that would write the same folder (`a.yaml` and `a.json`): an error, not a silent overwrite. */
@@ -166,12 +186,8 @@ function nameClashes(files: string[], results: GenerateResult[]): Diagnostic[] {
   return [...byName].flatMap(([name, sources]) =>
     sources.length < 2
       ? []
-      : sources.slice(1).map((file) => usageError(file, `${file} and ${sources[0]} would both be generated into ${name}/; rename one`)),
+      : sources.slice(1).map((file) => inputError(file, `${file} and ${sources[0]} would both be generated into ${name}/; rename one`)),
   );
-}
-
-function usageError(file: string, message: string): Diagnostic {
-  return { code: 'cli/input', severity: 'error', message, pointer: '', location: { file, line: 1, column: 1 } };
 }
 
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {

@@ -60,11 +60,11 @@ describe('consumer contract tests pass on correct clients', () => {
 
 describe('consumer contract tests catch a broken client', () => {
   const broken: Array<[string, string, { file: string; from: string | RegExp; to: string }, string, string, RegExp]> = [
-    ['a parameter sent in the wrong place', FIXTURE, { file: 'client.ts', from: "{ name: 'sort', key: 'sort', in: 'query'", to: "{ name: 'sort', key: 'sort', in: 'header'" }, 'listPets', 'request', /required query parameter "sort" is missing/],
-    ['a parameter under the wrong wire name', FIXTURE, { file: 'client.ts', from: "{ name: 'Amount', key: 'Amount'", to: "{ name: 'amount', key: 'Amount'" }, 'feed', 'request', /query parameter "amount" is not declared/],
-    ['a JSON body sent as a form', FIXTURE, { file: 'client.ts', from: "body: { key: 'pet', encoding: 'json', contentType: 'application/json' }", to: "body: { key: 'pet', encoding: 'form', contentType: 'application/json' }" }, 'createPet', 'request', /Content-Type application\/x-www-form-urlencoded is not one the operation consumes/],
-    ['a JSON response read as text', FIXTURE, { file: 'client.ts', from: /responses: \{ '200': 'json', '404': 'json' \}/, to: "responses: { '200': 'text', '404': 'json' }" }, 'getPet', 'decode', /the client decoded the body as/],
-    ['a success treated as an error', OAS3, { file: 'client.ts', from: "responses: { '201': 'json', '4XX': 'json' }", to: "responses: { '4XX': 'json' }" }, 'createItem', 'decode', /threw ApiError for status 201/],
+    ['a parameter sent in the wrong place', FIXTURE, { file: 'client.ts', from: '{"name":"sort","key":"sort","in":"query"', to: '{"name":"sort","key":"sort","in":"header"' }, 'listPets', 'request', /required query parameter "sort" is missing/],
+    ['a parameter under the wrong wire name', FIXTURE, { file: 'client.ts', from: '{"name":"Amount","key":"Amount"', to: '{"name":"amount","key":"Amount"' }, 'feed', 'request', /query parameter "amount" is not declared/],
+    ['a JSON body sent as a form', FIXTURE, { file: 'client.ts', from: '"body":{"key":"pet","encoding":"json","contentType":"application/json"}', to: '"body":{"key":"pet","encoding":"form","contentType":"application/json"}' }, 'createPet', 'request', /Content-Type application\/x-www-form-urlencoded is not one the operation consumes/],
+    ['a JSON response read as text', FIXTURE, { file: 'client.ts', from: '"responses":{"200":"json","404":"json"}', to: '"responses":{"200":"text","404":"json"}' }, 'getPet', 'decode', /the client decoded the body as/],
+    ['a success treated as an error', OAS3, { file: 'client.ts', from: '"responses":{"201":"json","4XX":"json"}', to: '"responses":{"4XX":"json"}' }, 'createItem', 'decode', /threw ApiError for status 201/],
   ];
 
   it.each(broken)('%s', async (_name, spec, edit, operation, code, message) => {
@@ -93,7 +93,7 @@ describe('consumer contract tests catch a broken client', () => {
 
 describe('consumer contract tests are reproducible', () => {
   it('give the same requests for the same seed and other requests for another', async () => {
-    const client = await clientOf(FIXTURE, { file: 'client.ts', from: "{ name: 'sort', key: 'sort', in: 'query'", to: "{ name: 'sort', key: 'sort', in: 'header'" });
+    const client = await clientOf(FIXTURE, { file: 'client.ts', from: '{"name":"sort","key":"sort","in":"query"', to: '{"name":"sort","key":"sort","in":"header"' });
     const run = (seed: number) => contractTests(FIXTURE, client, { seed, runs: 5, operations: ['listPets'] });
     const [first, again, other] = await Promise.all([run(7), run(7), run(8)]);
     // Each run has its own mock on its own port: compare what follows the origin.

@@ -26,8 +26,12 @@ describe('verifyStatic on the seed', () => {
     ['a parameter with another type', { file: 'operations.ts', from: 'repositoryName?: string;', to: 'repositoryName?: number;', want: 'is typed number; query parameter "repositoryName" is string' }],
     ['an extra parameter', { file: 'operations.ts', from: 'repositoryName?: string;', to: 'repositoryName?: string;\n  maxResults?: number;', want: 'maxResults is not a parameter' }],
     ['a removed operation', { file: 'client.ts', from: 'completeLayerUpload(params', to: 'completeLayerUploadRenamed(params', want: 'has no client method completeLayerUpload' }],
-    ['a wrong key query', { file: 'client.ts', from: "[['Action', 'CompleteLayerUpload']]", to: "[['Action', 'GetDownloadUrlForLayer']]", want: 'completeLayerUploadOperation.constantQuery' }],
-    ['a wrong method', { file: 'client.ts', from: /method: 'get'/, to: "method: 'post'", want: "getDownloadUrlForLayerOperation.method is 'post'" }],
+    ['a method taking other params', { file: 'client.ts', from: 'completeLayerUpload(params?: Operations.CompleteLayerUploadParams', to: 'completeLayerUpload(params?: Operations.GetDownloadUrlForLayerParams', want: 'Client.completeLayerUpload takes Operations.GetDownloadUrlForLayerParams' }],
+    ['a method with another result', { file: 'client.ts', from: 'Promise<Operations.CompleteLayerUploadResult>', to: 'Promise<Operations.GetDownloadUrlForLayerResult>', want: 'Client.completeLayerUpload returns Promise<Operations.GetDownloadUrlForLayerResult>' }],
+    ['a missing table entry', { file: 'client.ts', from: '"completeLayerUpload": {', to: '"completeLayerUpload2": {', want: 'the operation table has no entry for completeLayerUpload' }],
+    ['a wrong key query', { file: 'client.ts', from: '[["Action","CompleteLayerUpload"]]', to: '[["Action","GetDownloadUrlForLayer"]]', want: 'operations.completeLayerUpload.constantQuery' }],
+    ['a wrong method', { file: 'client.ts', from: /"method":"get"/, to: '"method":"post"', want: 'operations.getDownloadUrlForLayer.method is "post"' }],
+    ['a parameter sent elsewhere', { file: 'client.ts', from: '"name":"registryId","key":"registryId","in":"query"', to: '"name":"registryId","key":"registryId","in":"header"', want: 'operations.batchCheckLayerAvailability.parameters' }],
     ['a response with another type', { file: 'operations.ts', from: /200: unknown;/, to: '200: string;', want: 'GetDownloadUrlForLayerResponses[200] is typed string' }],
   ];
 

@@ -74,7 +74,22 @@ describe('spec text is data', () => {
     expect(text('models.ts')).toContain("'content-type'?: string;");
     expect(text('models.ts')).toContain('default?: number;');
     expect(text('models.ts')).toContain('\'a"b\'?: boolean;');
-    expect(text('client.ts')).toContain("{ name: 'InstanceIds.member.N', key: 'InstanceIds.member.N', in: 'query', style: 'form', explode: false }");
+    expect(text('client.ts')).toContain('{"name":"InstanceIds.member.N","key":"InstanceIds.member.N","in":"query","style":"form","explode":false}');
+  });
+
+  it('carries paths and names with backticks, ${ and backslashes into the operation table exactly', async () => {
+    const odd = 'a`b${c}\\d"e';
+    const { result, errors } = await emit('odd-table', {
+      swagger: '2.0',
+      info: { title: 'T', version: '1' },
+      paths: { [`/x/${encodeURIComponent(odd)}/{id}`]: { get: { operationId: 'getX', parameters: [{ in: 'path', name: 'id', type: 'string', required: true }, { in: 'query', name: odd, type: 'string' }], responses: { 200: { description: 'OK' } } } } },
+    });
+    expect(errors).toEqual([]);
+    // The table the runtime reads at load time, read the same way.
+    const client = (await import(path.join(dir, 'odd-table', 'client.ts'))) as { operations: Record<string, { path: string; parameters: Array<{ name: string }> }> };
+    const operation = result.api.operations[0]!;
+    expect(client.operations.getX!.path).toBe(operation.path);
+    expect(client.operations.getX!.parameters.map((p) => p.name)).toEqual(['id', odd]);
   });
 
   it('writes enum values as literal types, whatever their text', async () => {
@@ -117,6 +132,36 @@ describe('emission', () => {
     expect(text('operations.ts')).toContain('204: unknown;');
     expect(text('operations.ts')).toContain("'default': unknown;");
     expect(text('operations.ts')).toContain('export type GetPResult = ApiResponse<200, GetPResponses[200]> | ApiResponse<204, GetPResponses[204]>;');
+  });
+
+  it('types documented response headers by status, as the runtime decodes them', async () => {
+    const { text, errors } = await emit('response-headers', {
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/p': {
+          get: {
+            operationId: 'getP',
+            responses: {
+              200: {
+                description: 'OK',
+                headers: {
+                  'X-Rate-Limit': { description: 'calls left */ now', required: true, schema: { type: 'integer' } },
+                  'X-Mode': { schema: { type: 'string', enum: ['fast', 'slow'] } },
+                  'X-Ids': { schema: { type: 'array', items: { type: 'integer' } } },
+                },
+              },
+              404: { description: 'missing' },
+            },
+          },
+        },
+      },
+    });
+    expect(errors).toEqual([]);
+    expect(text('operations.ts')).toContain("200: { 'X-Rate-Limit': number; 'X-Mode'?: 'fast' | 'slow'; 'X-Ids'?: Array<number>; };");
+    expect(text('operations.ts')).toContain('- `X-Rate-Limit`: calls left *\\/ now');
+    expect(text('operations.ts')).toContain('export type GetPResult = ApiResponse<200, GetPResponses[200], GetPResponseHeaders[200]>;');
+    expect(text('client.ts')).toContain('"headers":{"200":[["X-Rate-Limit","number"],["X-Mode","string"],["X-Ids","number[]"]]}');
   });
 
   it('puts the source file name and its sha256 in every header, and no timestamp', async () => {

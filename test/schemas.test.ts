@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateSpec } from '../generator/pipeline.js';
+import { generateSpec, type GenerateOptions } from '../generator/pipeline.js';
 import { compile } from './support/compile.js';
 import { tempDir } from './support/paths.js';
 
@@ -14,10 +14,10 @@ beforeAll(async () => {
   dir = await tempDir('schemas');
 });
 
-async function generate(name: string, spec: Record<string, unknown>) {
+async function generate(name: string, spec: Record<string, unknown>, options: GenerateOptions = {}) {
   const file = path.join(dir, `${name}.json`);
   await writeFile(file, JSON.stringify({ info: { title: name, version: '1' }, paths: {}, ...spec }));
-  const result = await generateSpec(file);
+  const result = await generateSpec(file, options);
   if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
   const out = path.join(dir, name);
   await mkdir(out, { recursive: true });
@@ -28,7 +28,7 @@ async function generate(name: string, spec: Record<string, unknown>) {
 const swagger2 = (definitions: Record<string, unknown>) => ({ swagger: '2.0', definitions });
 const openapi3 = (schemas: Record<string, unknown>, version = '3.0.3') => ({ openapi: version, components: { schemas } });
 
-const rows: Array<[string, { spec: Record<string, unknown>; want: string[] }]> = [
+const rows: Array<[string, { spec: Record<string, unknown>; want: string[]; options?: GenerateOptions }]> = [
   ['allOf keeps both sides and their required keys', {
     spec: swagger2({ Base: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } }, Pet: { allOf: [{ $ref: '#/definitions/Base' }, { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tag: { type: 'string' } } }] } }),
     want: ['export type Pet = Base & { name: string; tag?: string; };'],
@@ -83,6 +83,11 @@ const rows: Array<[string, { spec: Record<string, unknown>; want: string[] }]> =
     spec: swagger2({ T: { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, big: { type: 'integer', format: 'int64' }, data: { type: 'string', format: 'binary' } } } }),
     want: ['export interface T {\n  at?: string;\n  big?: number;\n  data?: Blob;\n}'],
   }],
+  ['formats mapped otherwise on request: int64 as string, date-time as unknown, byte as Blob, everywhere they appear', {
+    spec: openapi3({ T: { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, big: { type: 'integer', format: 'int64' }, ids: { type: 'array', items: { type: 'integer', format: 'int64' } }, small: { type: 'integer', format: 'int32' }, raw: { type: 'string', format: 'byte', nullable: true } } } }),
+    options: { formats: { int64: 'string', 'date-time': 'unknown', byte: 'Blob' } },
+    want: ['export interface T {\n  at?: unknown;\n  big?: string;\n  ids?: string[];\n  small?: number;\n  raw?: Blob | null;\n}'],
+  }],
   ['circular refs keep their names', {
     spec: swagger2({ Node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/definitions/Node' } }, parent: { $ref: '#/definitions/Node' } } } }),
     want: ['export interface Node {\n  children?: Node[];\n  parent?: Node;\n}'],
@@ -94,8 +99,8 @@ const rows: Array<[string, { spec: Record<string, unknown>; want: string[] }]> =
 ];
 
 describe('schemas', () => {
-  it.each(rows)('%s', async (name, { spec, want }) => {
-    const { files, errors } = await generate(name.replace(/\W+/g, '-').slice(0, 40), spec);
+  it.each(rows)('%s', async (name, { spec, want, options }) => {
+    const { files, errors } = await generate(name.replace(/\W+/g, '-').slice(0, 40), spec, options);
     const models = files.get('models.ts')!;
     for (const text of want) expect(models).toContain(text);
     expect(errors).toEqual([]);

@@ -13,7 +13,7 @@ import { startSpecServer, type SpecServer } from './support/spec-server.js';
 
 const SPEC = path.join(ROOT, 'test', 'fixtures', 'wire.yaml');
 
-type Method = (params?: Record<string, unknown>) => Promise<{ status: number; data: unknown }>;
+type Method = (params?: Record<string, unknown>) => Promise<{ status: number; data: unknown; headers: Headers; headerValues: Record<string, unknown> }>;
 let client: Record<string, Method>;
 let server: SpecServer;
 let compileErrors: string[];
@@ -28,6 +28,9 @@ beforeAll(async () => {
     if (operation === 'GET /notes') return { status: 200, contentType: 'text/plain', body: 'plain {not json}' };
     if (operation === 'GET /blobs') return { status: 200, contentType: 'application/octet-stream', body: Buffer.from([0, 1, 2, 255]) };
     if (operation === 'POST /items') return { status: 201, contentType: 'application/json', body: '{"id":"made"}' };
+    if (operation === 'GET /limits') {
+      return { status: 200, contentType: 'application/json', body: '{"ok":true}', headers: { 'X-Rate-Limit': '42', 'X-Tags': 'a, b', 'X-Sizes': '1,2', 'X-Flag': 'true', 'X-Bad-Number': 'abc', 'X-Undocumented': 'u' } };
+    }
     return undefined;
   });
   const bindings = (await import(pathToFileURL(path.join(out, 'index.ts')).href)) as { createClient(options: { baseUrl: string }): Record<string, Method> };
@@ -79,6 +82,14 @@ describe('on the wire', () => {
     expect(last().body).toContain('name="file"');
     expect(last().body).toContain('hello');
     expect(last().body).toContain('name="note"');
+  });
+
+  it('decodes documented response headers by their schemas, and keeps every header raw', async () => {
+    const result = await client.getLimits!();
+    // X-Expires-After was not sent; X-Bad-Number is not a number; X-Undocumented is not documented.
+    expect(result.headerValues).toEqual({ 'X-Rate-Limit': 42, 'X-Tags': ['a', 'b'], 'X-Sizes': [1, 2], 'X-Flag': true });
+    expect(result.headers.get('x-bad-number')).toBe('abc');
+    expect(result.headers.get('x-undocumented')).toBe('u');
   });
 
   it('reads a text response as text, even when it looks like JSON', async () => {

@@ -24,6 +24,8 @@ export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie' | 'formDa
 export type ParameterStyle = 'simple' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'tabDelimited' | 'deepObject' | 'label' | 'matrix';
 export type BodyEncoding = 'json' | 'form' | 'multipart' | 'text' | 'binary';
 export type ResponseEncoding = 'json' | 'text' | 'binary' | 'none';
+/** How a documented response header's text is read. */
+export type HeaderKind = 'string' | 'number' | 'boolean' | 'string[]' | 'number[]' | 'boolean[]';
 
 export interface ParameterSpec {
   readonly name: string;
@@ -42,6 +44,8 @@ export interface OperationSpec {
   readonly body?: { readonly key?: string; readonly encoding: BodyEncoding; readonly contentType: string };
   /** Documented statuses ('200', '2XX', 'default') and how each body is read. */
   readonly responses: Readonly<Record<string, ResponseEncoding>>;
+  /** By documented status, the headers it documents and how each is read. */
+  readonly headers?: Readonly<Record<string, ReadonlyArray<readonly [string, HeaderKind]>>>;
 }
 
 export interface ClientConfig {
@@ -51,13 +55,19 @@ export interface ClientConfig {
   readonly headers: ClientOptions['headers'];
 }
 
-/** A resolved call: the status, the decoded body, and the raw response. */
-export interface ApiResponse<Status, Data> {
+/** A resolved call: the status, the decoded body, the documented headers decoded, and the raw response. */
+export interface ApiResponse<Status, Data, HeaderValues = NoHeaders> {
   status: Status;
   data: Data;
+  /** Every response header, as received. */
   headers: Headers;
+  /** The documented headers that were sent, read by their schemas (numbers, booleans, lists). */
+  headerValues: HeaderValues;
   response: Response;
 }
+
+/** The `headerValues` of a response that documents no headers. */
+export type NoHeaders = Record<never, never>;
 
 /** Thrown for every response that is not a documented success; carries what the server said. */
 export class ApiError extends Error {
@@ -85,8 +95,20 @@ export function configure(options: ClientOptions, defaultBaseUrl: string | undef
   return { baseUrl: baseUrl.replace(/\/+$/, ''), basePath, fetch: fetchImpl, headers: options.headers };
 }
 
+/**
+ * The client object: one method per operation in the table, each sending its params object.
+ * `C` is the generated `Client` interface, which types what this builds from the table.
+ */
+export function bindClient<C>(config: ClientConfig, operations: Readonly<Record<string, OperationSpec>>): C {
+  // fromEntries defines own properties, so no method name can reach the prototype (`__proto__`).
+  const methods = Object.fromEntries(
+    Object.entries(operations).map(([name, operation]) => [name, (params: object = {}, options?: RequestOptions) => send(config, operation, params, options)]),
+  );
+  return methods as unknown as C;
+}
+
 /** An operation's params object, read by parameter key. */
-export async function send(config: ClientConfig, operation: OperationSpec, paramsObject: object, options: RequestOptions = {}): Promise<ApiResponse<number, unknown>> {
+export async function send(config: ClientConfig, operation: OperationSpec, paramsObject: object, options: RequestOptions = {}): Promise<ApiResponse<number, unknown, Record<string, unknown>>> {
   const params = paramsObject as Readonly<Record<string, unknown>>;
   const query: string[] = operation.constantQuery.map(([name, value]) => `${encodeQuery(name)}=${encodeQuery(value)}`);
   const headers = new Headers();
@@ -128,7 +150,28 @@ export async function send(config: ClientConfig, operation: OperationSpec, param
   const success = documented !== undefined && (documented.startsWith('2') || (documented === 'default' && !hasSuccess(operation) && response.ok));
   const data = await decode(response, documented === undefined ? 'none' : operation.responses[documented]!, operation.method);
   if (!success) throw new ApiError(operation.name, response.status, response.headers, data, response);
-  return { status: response.status, data, headers: response.headers, response };
+  const headerValues = decodeHeaders(response.headers, documented === undefined ? undefined : operation.headers?.[documented]);
+  return { status: response.status, data, headers: response.headers, headerValues, response };
+}
+
+/** Swagger 2.0 §Header Object (csv by default) and OpenAPI 3's `simple` style: lists are comma-separated. */
+function decodeHeaders(headers: Headers, documented: ReadonlyArray<readonly [string, HeaderKind]> | undefined): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, kind] of documented ?? []) {
+    const text = headers.get(name);
+    if (text === null) continue;
+    const scalar = kind.replace('[]', '');
+    const decoded = kind.endsWith('[]') ? text.split(',').map((item) => headerScalar(item.trim(), scalar)) : headerScalar(text.trim(), scalar);
+    // A value that is not what the spec says (`abc` for a number) is left out; `headers` has the text.
+    if (decoded !== undefined && !(Array.isArray(decoded) && decoded.includes(undefined))) values[name] = decoded;
+  }
+  return values;
+}
+
+function headerScalar(text: string, kind: string): string | number | boolean | undefined {
+  if (kind === 'number') return text === '' || Number.isNaN(Number(text)) ? undefined : Number(text);
+  if (kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : undefined;
+  return text;
 }
 
 function hasSuccess(operation: OperationSpec): boolean {

@@ -5,11 +5,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type CliIo, printDiagnostics, specFiles } from '../cli.js';
+import { type CliIo, printDiagnostics } from '../cli.js';
+import { specFiles } from '../spec-files.js';
 import { verifyStatic } from '../contract/verify-static.js';
 import { type Diagnostic, formatLocation } from '../diagnostics.js';
-import type { GeneratedFiles } from '../emit/emit-api.js';
-import { generateSpec } from '../pipeline.js';
+import type { GeneratedFiles } from '../emit/output-files.js';
+import { generateSpecWithSource } from '../pipeline.js';
 import { parseCommandArgs } from './command-args.js';
 
 export const VERIFY_USAGE = `Usage: openbind verify [spec…] [--out dir] [--strict]
@@ -30,7 +31,7 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
   }
   let failed = 0;
   for (const file of files.files) {
-    const result = await generateSpec(file, { strict: values.strict });
+    const result = await generateSpecWithSource(file, { strict: values.strict });
     if (!result.ok) {
       printDiagnostics(io, result.diagnostics);
       failed++;

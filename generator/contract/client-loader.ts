@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { GeneratedFiles } from '../emit/emit-api.js';
+import type { GeneratedFiles } from '../emit/output-files.js';
 import type { ClientFactory } from './case-runner.js';
 
 export interface LoadedClient {
@@ -21,8 +21,10 @@ export async function loadGeneratedClient(files: GeneratedFiles): Promise<Loaded
   try {
     await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n');
     for (const [name, text] of files) await writeFile(path.join(dir, name), text);
-    // The CLI runs under tsx (generator/bin.js), which loads the TypeScript as it is.
-    const bindings = (await import(pathToFileURL(path.join(dir, 'index.ts')).href)) as { createClient: ClientFactory };
+    // The generated code is TypeScript: tsx's scoped importer loads it (and only it) as it is,
+    // whether the CLI runs from its bundle or from source.
+    const { tsImport } = await import('tsx/esm/api');
+    const bindings = (await tsImport(pathToFileURL(path.join(dir, 'index.ts')).href, import.meta.url)) as { createClient: ClientFactory };
     return { createClient: bindings.createClient, dir, dispose: () => rm(dir, { recursive: true, force: true }) };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });

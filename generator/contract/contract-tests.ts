@@ -8,7 +8,7 @@
  * With `target`, the same requests go to a running server instead (provider tests).
  */
 import { formatDiagnostic } from '../diagnostics.js';
-import { generateSpec } from '../pipeline.js';
+import { generateSpecWithSource } from '../pipeline.js';
 import type { ClientFactory } from './case-runner.js';
 import { apiContract } from './operation-contract.js';
 import { reportText } from './report-text.js';
@@ -23,7 +23,7 @@ export interface ContractTestReport extends ContractReport {
 }
 
 export async function contractTests(specPath: string, createClient: ClientFactory, options: ContractOptions = {}): Promise<ContractTestReport> {
-  const generated = await generateSpec(specPath);
+  const generated = await generateSpecWithSource(specPath);
   if (!generated.ok) throw new Error(`openbind: ${specPath} cannot be read as a spec:\n${generated.diagnostics.map(formatDiagnostic).join('\n')}`);
   const report = await runContract(apiContract(generated.api, generated.spec), createClient, options);
   return { ...report, text: reportText(report) };

@@ -6,12 +6,12 @@
  * every named schema its declaration with its properties and types (verify-models.ts). A hand
  * edit, a stale folder or an emitter bug shows up as a diagnostic located in the generated file.
  */
-import { Node, Project, SyntaxKind, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
+import { Node, Project, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
-import type { GeneratedFiles } from '../emit/emit-api.js';
+import type { GeneratedFiles } from '../emit/output-files.js';
 import { bodyTypeText, responseTypeText, type OperationTypeContext } from '../emit/inline-types.js';
-import { operationContext } from '../emit/operations.js';
-import { quote, valueText } from '../emit/literals.js';
+import { hasRequiredParams, operationContext } from '../emit/operations.js';
+import { hasHeaders, headerKind } from '../emit/response-headers.js';
 import { typeText } from '../emit/type-text.js';
 import type { ApiIR, OperationIR } from '../ir/types.js';
 import { checkModels } from './verify-models.js';
@@ -24,9 +24,9 @@ export function verifyStatic(api: ApiIR, files: GeneratedFiles, dir: string): Di
     return text === undefined ? undefined : project.createSourceFile(name, text);
   };
   const diagnostics: Diagnostic[] = [];
-  const report = (file: string, node: Node | undefined, pointer: string, message: string) => {
-    const line = node ? node.getStartLineNumber() : 1;
-    const column = node ? node.getStart() - node.getStartLinePos() + 1 : 1;
+  const report = (file: string, node: Node | undefined, pointer: string, message: string, atLine?: number) => {
+    const line = atLine ?? (node ? node.getStartLineNumber() : 1);
+    const column = atLine !== undefined ? 1 : node ? node.getStart() - node.getStartLinePos() + 1 : 1;
     diagnostics.push({ code: 'verify/mismatch', severity: 'error', message, pointer, location: { file: `${dir}/${file}`, line, column } });
   };
   const client = source('client.ts');
@@ -37,12 +37,14 @@ export function verifyStatic(api: ApiIR, files: GeneratedFiles, dir: string): Di
   }
   if (!client || !operations || !models) return diagnostics;
   const methods = clientMethods(client);
+  const table = operationTable(client);
   const context = operationContext(api);
   for (const operation of api.operations) {
-    if (!methods.has(operation.methodName)) {
-      report('client.ts', client.getFunction('createClient'), operation.pointer, `operation ${operation.method.toUpperCase()} ${operation.pathKey} has no client method ${operation.methodName}`);
-    }
-    checkDescriptor(client, operation, (node, message) => report('client.ts', node, operation.pointer, message));
+    const reportClient: Report = (node, message, line) => report('client.ts', node, operation.pointer, message, line);
+    const method = methods.get(operation.methodName);
+    if (!method) reportClient(client.getInterface('Client'), `operation ${operation.method.toUpperCase()} ${operation.pathKey} has no client method ${operation.methodName}`);
+    checkMethod(method, operation, reportClient);
+    checkDescriptor(table, operation, reportClient);
     checkParams(operations, operation, context, (node, pointer, message) => report('operations.ts', node, pointer, message));
     checkResponses(operations, operation, context, (node, pointer, message) => report('operations.ts', node, pointer, message));
   }
@@ -50,63 +52,92 @@ export function verifyStatic(api: ApiIR, files: GeneratedFiles, dir: string): Di
   return diagnostics;
 }
 
-function clientMethods(client: SourceFile): Set<string> {
-  const returned = client.getFunction('createClient')?.getDescendantsOfKind(SyntaxKind.ReturnStatement)[0]?.getExpression();
-  if (!returned || !Node.isObjectLiteralExpression(returned)) return new Set();
-  return new Set(returned.getProperties().flatMap((property) => (Node.isMethodDeclaration(property) || Node.isPropertyAssignment(property) ? [property.getName()] : [])));
+/** The `Client` interface's methods by name: each must take the operation's params and resolve to its result. */
+function clientMethods(client: SourceFile): Map<string, Node> {
+  const declaration = client.getInterface('Client');
+  return new Map((declaration?.getMethods() ?? []).map((method) => [method.getName(), method]));
 }
 
-type Report = (node: Node | undefined, message: string) => void;
+type Report = (node: Node | undefined, message: string, line?: number) => void;
 
-function checkDescriptor(client: SourceFile, operation: OperationIR, report: Report): void {
-  const name = `${operation.methodName}Operation`;
-  const declaration = client.getVariableDeclaration(name);
-  const literal = declaration?.getInitializerIfKind(SyntaxKind.ObjectLiteralExpression);
-  if (!literal) return report(declaration, `descriptor ${name} is missing`);
-  const expect = (key: string, text: string | undefined) => {
-    const actual = propertyText(literal, key);
-    if (actual !== text) report(literal.getProperty(key) ?? literal, `${name}.${key} is ${actual ?? 'missing'}; the spec says ${text ?? 'none'}`);
+function checkMethod(method: Node | undefined, operation: OperationIR, report: Report): void {
+  if (!method || !Node.isMethodSignature(method)) return;
+  const [params] = method.getParameters();
+  const wantParams = `Operations.${operation.typeName}Params`;
+  const optional = !hasRequiredParams(operation);
+  if (params?.getTypeNode()?.getText() !== wantParams) report(method, `Client.${operation.methodName} takes ${params?.getTypeNode()?.getText() ?? 'nothing'}; the spec says ${wantParams}`);
+  else if (params.hasQuestionToken() !== optional) {
+    report(params, `Client.${operation.methodName}'s params are ${optional ? 'required, but no parameter is' : 'optional, but some parameters are required'}`);
+  }
+  const wantResult = `Promise<Operations.${operation.typeName}Result>`;
+  if (method.getReturnTypeNode()?.getText() !== wantResult) report(method, `Client.${operation.methodName} returns ${method.getReturnTypeNode()?.getText() ?? 'nothing'}; the spec says ${wantResult}`);
+}
+
+interface OperationTable {
+  node: Node | undefined;
+  /** Line of the table's first line in client.ts. */
+  line: number;
+  lines: string[];
+  entries: Map<string, Record<string, unknown>>;
+}
+
+/** The `operations` table: JSON text in a template literal, read back as the runtime reads it. */
+function operationTable(client: SourceFile): OperationTable {
+  const declaration = client.getVariableDeclaration('operations');
+  const call = declaration?.getInitializerIfKind(SyntaxKind.CallExpression);
+  const template = call?.getArguments()[0];
+  const empty: OperationTable = { node: declaration, line: declaration?.getStartLineNumber() ?? 1, lines: [], entries: new Map() };
+  if (!template || !Node.isNoSubstitutionTemplateLiteral(template)) return empty;
+  const text = template.getLiteralValue();
+  try {
+    return { node: template, line: template.getStartLineNumber(), lines: text.split('\n'), entries: new Map(Object.entries(JSON.parse(text) as Record<string, Record<string, unknown>>)) };
+  } catch {
+    return empty;
+  }
+}
+
+function checkDescriptor(table: OperationTable, operation: OperationIR, report: Report): void {
+  const entry = table.entries.get(operation.methodName);
+  const index = table.lines.findIndex((line) => line.startsWith(`${JSON.stringify(operation.methodName)}:`));
+  const line = index >= 0 ? table.line + index : undefined;
+  const name = `operations.${operation.methodName}`;
+  if (!entry) return report(table.node, `the operation table has no entry for ${operation.methodName}`, line);
+  const expect = (key: string, want: unknown) => {
+    const actual = JSON.stringify(entry[key]);
+    if (actual !== JSON.stringify(want)) report(table.node, `${name}.${key} is ${actual ?? 'missing'}; the spec says ${JSON.stringify(want) ?? 'none'}`, line);
   };
-  expect('method', quote(operation.method));
-  expect('path', quote(operation.path));
-  expect('constantQuery', valueText(operation.constantQuery.map((q) => [q.name, q.value])));
+  expect('method', operation.method);
+  expect('path', operation.path);
+  expect('constantQuery', operation.constantQuery.map((q) => [q.name, q.value]));
   const body = operation.body;
-  expect('body', body ? valueText({ key: body.key, encoding: body.encoding, contentType: body.contentType }) : undefined);
-  expect('responses', valueText(Object.fromEntries(operation.responses.map((r) => [r.status, r.encoding]))));
-  checkDescriptorParameters(literal, operation, name, report);
+  expect('body', body ? { ...(body.key === undefined ? {} : { key: body.key }), encoding: body.encoding, contentType: body.contentType } : undefined);
+  expect('responses', Object.fromEntries(operation.responses.map((r) => [r.status, r.encoding])));
+  const documented = operation.responses.filter(hasHeaders);
+  expect('headers', documented.length > 0 ? Object.fromEntries(documented.map((r) => [r.status, r.headers.map((h) => [h.name, headerKind(h.schema)])])) : undefined);
+  checkTableParameters(entry, operation, name, (message) => report(table.node, message, line));
 }
 
 /** Each parameter's entry says where it goes on the wire: a wrong `in` sends it somewhere else. */
-function checkDescriptorParameters(literal: ObjectLiteralExpression, operation: OperationIR, name: string, report: Report): void {
-  const property = literal.getProperty('parameters');
-  const list = property && Node.isPropertyAssignment(property) ? property.getInitializerIfKind(SyntaxKind.ArrayLiteralExpression) : undefined;
-  if (!list) return report(literal, `${name}.parameters is missing`);
-  const entries = new Map<string, ObjectLiteralExpression>();
-  for (const element of list.getElements()) {
-    if (!Node.isObjectLiteralExpression(element)) continue;
-    const key = propertyText(element, 'key');
-    if (key !== undefined) entries.set(key, element);
+function checkTableParameters(entry: Record<string, unknown>, operation: OperationIR, name: string, report: (message: string) => void): void {
+  if (!Array.isArray(entry.parameters)) return report(`${name}.parameters is missing`);
+  const entries = new Map<string, Record<string, unknown>>();
+  for (const element of entry.parameters as unknown[]) {
+    if (typeof element === 'object' && element !== null && typeof (element as { key?: unknown }).key === 'string') entries.set((element as { key: string }).key, element as Record<string, unknown>);
   }
   for (const parameter of operation.parameters) {
-    const entry = entries.get(quote(parameter.key));
-    entries.delete(quote(parameter.key));
+    const found = entries.get(parameter.key);
+    entries.delete(parameter.key);
     const what = `${parameter.in} parameter "${parameter.name}"`;
-    if (!entry) {
-      report(list, `${name}.parameters has no entry for ${what}`);
+    if (!found) {
+      report(`${name}.parameters has no entry for ${what}`);
       continue;
     }
-    const want: Array<[string, string]> = [['name', quote(parameter.name)], ['in', quote(parameter.in)], ['style', quote(parameter.style)], ['explode', String(parameter.explode)]];
-    for (const [key, text] of want) {
-      const actual = propertyText(entry, key);
-      if (actual !== text) report(entry, `${name}.parameters[${quote(parameter.key)}].${key} is ${actual ?? 'missing'}; ${what} says ${text}`);
+    const want: Array<[string, unknown]> = [['name', parameter.name], ['in', parameter.in], ['style', parameter.style], ['explode', parameter.explode]];
+    for (const [key, value] of want) {
+      if (found[key] !== value) report(`${name}.parameters[${JSON.stringify(parameter.key)}].${key} is ${JSON.stringify(found[key]) ?? 'missing'}; ${what} says ${JSON.stringify(value)}`);
     }
   }
-  for (const [key, entry] of entries) report(entry, `${name}.parameters has ${key}, which is not a parameter of the operation`);
-}
-
-function propertyText(literal: ObjectLiteralExpression, key: string): string | undefined {
-  const property = literal.getProperty(key);
-  return property && Node.isPropertyAssignment(property) ? property.getInitializer()?.getText() : undefined;
+  for (const key of entries.keys()) report(`${name}.parameters has ${JSON.stringify(key)}, which is not a parameter of the operation`);
 }
 
 function checkParams(file: SourceFile, operation: OperationIR, context: OperationTypeContext, report: (node: Node | undefined, pointer: string, message: string) => void): void {

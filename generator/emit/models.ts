@@ -2,7 +2,8 @@
  * Named schemas (`definitions`, `components.schemas`) → `models.ts`: an interface for each plain
  * object schema, a type alias for everything else, in spec order.
  */
-import { StructureKind, type InterfaceDeclarationStructure, type StatementStructures, type TypeAliasDeclarationStructure } from 'ts-morph';
+import type { InterfaceDeclarationStructure, StatementStructures, TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { ApiIR, NamedSchemaIR } from '../ir/types.js';
 import { docs } from './docs.js';
 import { enumConstStatement } from './enum-consts.js';

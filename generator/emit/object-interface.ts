@@ -1,5 +1,6 @@
 /** An object schema as an interface: the one shape shared by models and inline operation types. */
-import { StructureKind, type InterfaceDeclarationStructure } from 'ts-morph';
+import type { InterfaceDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { SchemaIR } from '../ir/types.js';
 import { docs } from './docs.js';
 import { propertyKey } from './literals.js';

@@ -2,10 +2,12 @@
  * Per operation, in `operations.ts`: the params type (one field per parameter, keyed by wire
  * name), the responses by status, and the result type the client method resolves to.
  */
-import { StructureKind, type StatementStructures, type PropertySignatureStructure, type OptionalKind } from 'ts-morph';
+import type { StatementStructures, PropertySignatureStructure, OptionalKind } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { ApiIR, OperationIR, ResponseIR, SchemaIR } from '../ir/types.js';
 import { docs } from './docs.js';
-import { propertyKey, quote } from './literals.js';
+import { propertyKey } from './literals.js';
+import { hasHeaders, responseHeadersStatement, statusKey } from './response-headers.js';
 import { bodyTypeText, inlineTypeStatements, responseTypeText, type OperationTypeContext } from './inline-types.js';
 import { typeText } from './type-text.js';
 
@@ -29,6 +31,7 @@ export function operationStatements(api: ApiIR): StatementStructures[] {
       docs: docs(`Responses of \`${operation.methodName}\` by status code, as documented.`),
       properties: operation.responses.map((r) => ({ name: statusKey(r.status), type: responseTypeText(operation, r, context), docs: docs(r.description) })),
     },
+    ...optional(responseHeadersStatement(operation, context)),
     {
       kind: StructureKind.TypeAlias,
       name: `${operation.typeName}Result`,
@@ -66,8 +69,8 @@ export function hasRequiredParams(operation: OperationIR): boolean {
   return operation.parameters.some((p) => p.required) || (operation.body?.key !== undefined && operation.body.required);
 }
 
-function statusKey(status: string): string {
-  return /^[1-5]\d\d$/.test(status) ? status : quote(status);
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
 }
 
 /** 2XX codes are the successes; with none documented, `default` is. */
@@ -81,7 +84,11 @@ function resultType(operation: OperationIR): string {
   const success = successResponses(operation);
   if (success.length === 0) return 'ApiResponse<number, unknown>';
   return success
-    .map((r) => `ApiResponse<${/^\d{3}$/.test(r.status) ? r.status : 'number'}, ${operation.typeName}Responses[${statusKey(r.status)}]>`)
+    .map((r) => {
+      const status = /^\d{3}$/.test(r.status) ? r.status : 'number';
+      const data = `${operation.typeName}Responses[${statusKey(r.status)}]`;
+      return hasHeaders(r) ? `ApiResponse<${status}, ${data}, ${operation.typeName}ResponseHeaders[${statusKey(r.status)}]>` : `ApiResponse<${status}, ${data}>`;
+    })
     .join(' | ');
 }
 

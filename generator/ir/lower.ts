@@ -9,16 +9,16 @@ import { lowerOpenApi3 } from './openapi3.js';
 import type { DraftApi, DraftOperation } from './draft.js';
 import { methodNameFor, operationNameFromRoute, typeNameFor, uniqueNames } from './names.js';
 import { pathPlaceholders } from './route.js';
-import type { ApiIR, NamedSchemaIR, OperationIR, ParameterIR } from './types.js';
+import type { ApiIR, LowerOptions, NamedSchemaIR, OperationIR, ParameterIR } from './types.js';
 
 export interface Lowered {
   api: ApiIR;
   diagnostics: Diagnostic[];
 }
 
-export function lowerApi(spec: LoadedSpec): Lowered {
+export function lowerApi(spec: LoadedSpec, options: LowerOptions = {}): Lowered {
   const diagnostics: Diagnostic[] = [];
-  const draft = spec.version === '2.0' ? lowerSwagger2(spec, diagnostics) : lowerOpenApi3(spec, diagnostics);
+  const draft = spec.version === '2.0' ? lowerSwagger2(spec, diagnostics, options) : lowerOpenApi3(spec, diagnostics, options);
   const schemas = nameSchemas(draft);
   const api: ApiIR = {
     name: spec.name,
@@ -67,7 +67,7 @@ function nameOperations(draft: DraftApi, schemaTypeNames: string[], diagnostics:
 }
 
 /** The types an operation gets in `operations.ts`; `index.ts` exports them beside the models. */
-const OPERATION_TYPE_SUFFIXES = ['Params', 'Responses', 'Result'];
+const OPERATION_TYPE_SUFFIXES = ['Params', 'Responses', 'ResponseHeaders', 'Result'];
 
 /**
  * An operation's type stem is its method name capitalised (`getPet` → `GetPetParams`). Where one

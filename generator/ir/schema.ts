@@ -4,14 +4,16 @@
  */
 import { type Diagnostic, joinPointer, splitPointer } from '../diagnostics.js';
 import { isObject } from '../load/repair.js';
-import { tagSubtype, tagUnionMembers } from './discriminator.js';
-import type { PropertyIR, SchemaCommon, SchemaIR } from './types.js';
+import { tagSubtype, tagUnionMembers, type DiscriminatorCache } from './discriminator.js';
+import type { FormatType, LowerOptions, PropertyIR, SchemaCommon, SchemaIR } from './types.js';
 
 export interface SchemaContext {
   document: Record<string, unknown>;
   /** '#/definitions/' (Swagger 2.0) or '#/components/schemas/' (OpenAPI 3). */
   namedPrefix: string;
   diagnostics: Diagnostic[];
+  formats?: LowerOptions['formats'];
+  discriminators: DiscriminatorCache;
 }
 
 type Json = Record<string, unknown>;
@@ -29,7 +31,7 @@ export function lowerSchema(raw: unknown, pointer: string, context: SchemaContex
 /** A `definitions` / `components.schemas` entry: as any schema, plus its discriminator tag as a subtype. */
 export function lowerNamedSchema(name: string, raw: unknown, pointer: string, context: SchemaContext): SchemaIR {
   const lookup = (target: string) => resolvePointer(context.document, context.namedPrefix.slice(1) + target.replace(/~/g, '~0').replace(/\//g, '~1'));
-  return tagSubtype(lowerSchema(raw, pointer, context), raw, name, lookup, context.namedPrefix);
+  return tagSubtype(lowerSchema(raw, pointer, context), raw, name, lookup, context.namedPrefix, context.discriminators);
 }
 
 function commonOf(raw: Json): SchemaCommon {
@@ -90,6 +92,16 @@ function typesOf(raw: Json): string[] {
   return typeof raw.type === 'string' ? [raw.type] : [];
 }
 
+const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean', 'file']);
+
+const FORMAT_KINDS: Record<FormatType, SchemaIR> = {
+  string: { kind: 'string' },
+  number: { kind: 'number' },
+  boolean: { kind: 'boolean' },
+  Blob: { kind: 'binary' },
+  unknown: { kind: 'unknown' },
+};
+
 function lowerShape(raw: Json, pointer: string, context: SchemaContext, resolving: ReadonlySet<string>): SchemaIR {
   const sub = (value: unknown, ...segments: Array<string | number>) => lowerSchema(value, joinPointer(pointer, ...segments), context, resolving);
   if (Array.isArray(raw.enum) && raw.enum.length > 0) {
@@ -109,7 +121,7 @@ function lowerShape(raw: Json, pointer: string, context: SchemaContext, resolvin
     const members = list.map((member, index) => sub(member, keyword, index));
     const own = hasOwnShape(raw) ? lowerShape(withoutKeyword(raw, keyword), pointer, context, resolving) : undefined;
     if (keyword === 'allOf') return { kind: 'intersection', members: own ? [...members, own] : members };
-    const union: SchemaIR = { kind: 'union', members: tagUnionMembers(members, raw, context.namedPrefix) };
+    const union: SchemaIR = { kind: 'union', members: tagUnionMembers(members, raw, context.namedPrefix, context.discriminators) };
     return own ? { kind: 'intersection', members: [own, union] } : union;
   }
   const types = typesOf(raw);
@@ -117,6 +129,8 @@ function lowerShape(raw: Json, pointer: string, context: SchemaContext, resolvin
     return { kind: 'union', members: types.map((type) => lowerShape({ ...raw, type }, pointer, context, resolving)) };
   }
   const type = types[0] ?? inferType(raw);
+  const mapped = typeof raw.format === 'string' && type !== undefined && PRIMITIVES.has(type) ? context.formats?.[raw.format] : undefined;
+  if (mapped) return FORMAT_KINDS[mapped];
   switch (type) {
     case 'string':
       return raw.format === 'binary' ? { kind: 'binary' } : { kind: 'string' };

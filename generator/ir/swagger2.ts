@@ -10,13 +10,13 @@ import { lowerNamedSchema, lowerSchema, resolvePointer, type SchemaContext } fro
 import { parseRouteKey } from './route.js';
 import { mergeParameters } from './parameters.js';
 import { bodyEncoding, HTTP_METHODS, responseEncoding, type DraftApi, type DraftOperation } from './draft.js';
-import type { BodyIR, HttpMethod, ParameterIR, ParameterLocation, ParameterStyle, ResponseIR } from './types.js';
+import type { BodyIR, HttpMethod, LowerOptions, ParameterIR, ParameterLocation, ParameterStyle, ResponseIR } from './types.js';
 
 type Json = Record<string, unknown>;
 
-export function lowerSwagger2(spec: LoadedSpec, diagnostics: Diagnostic[]): DraftApi {
+export function lowerSwagger2(spec: LoadedSpec, diagnostics: Diagnostic[], options: LowerOptions = {}): DraftApi {
   const document = spec.document;
-  const context: SchemaContext = { document, namedPrefix: '#/definitions/', diagnostics };
+  const context: SchemaContext = { document, namedPrefix: '#/definitions/', diagnostics, discriminators: new WeakMap(), ...(options.formats ? { formats: options.formats } : {}) };
   const parameterContext = { document, diagnostics, locations: new Set(['path', 'query', 'header', 'formData', 'body']) };
   const info = isObject(document.info) ? document.info : {};
   const globalConsumes = stringList(document.consumes);

@@ -5,6 +5,19 @@
  * of the spec object it came from, so later stages can locate their diagnostics.
  */
 
+/**
+ * What a schema `format` may be mapped to instead of its default type (`int64` → `string` for
+ * APIs that send 64-bit integers as strings). Only types a JSON body can really hold at run
+ * time, plus `Blob` for binary and `unknown` to opt out: no `Date` or `bigint`, which the
+ * response decoder would never produce.
+ */
+export type FormatType = 'string' | 'number' | 'boolean' | 'Blob' | 'unknown';
+
+export interface LowerOptions {
+  /** Schema `format` → the type its values get, overriding the defaults. */
+  formats?: Readonly<Record<string, FormatType>>;
+}
+
 export interface ApiIR {
   /** Output folder name, from the spec file name. */
   name: string;

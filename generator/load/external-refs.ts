@@ -10,7 +10,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { type Diagnostic, type SourceLocation, hasErrors, joinPointer } from '../diagnostics.js';
 import { parseText } from './parse-text.js';
 import { isObject } from './repair.js';
@@ -47,6 +46,8 @@ export async function bundleExternalRefs(file: string, document: Json, locate: (
     return parsed.value;
   };
   try {
+    // Loaded only for the documents that need it: most have no external refs.
+    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     return (await SwaggerParser.bundle(main, document as never, { resolve: { file: { read }, http: false } } as never)) as unknown as Json;
   } catch (error) {
     if (!hasErrors(diagnostics)) diagnostics.push({ code: 'load/external-ref', severity: 'error', message: firstLine((error as Error).message), pointer: '' });

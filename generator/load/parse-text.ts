@@ -13,6 +13,14 @@ export interface ParsedText {
   diagnostics: Diagnostic[];
   /** Maps a JSON pointer to the place it is written; the deepest existing ancestor if absent. */
   locate(pointer: string): SourceLocation;
+  /** The YAML syntax tree the value was read from (parsed on first call for JSON), for tools that edit or inspect how things are written. */
+  syntax(): YamlSyntax;
+}
+
+export interface YamlSyntax {
+  /** The document with content; undefined for an empty file. */
+  document: Document.Parsed | undefined;
+  lineCounter: LineCounter;
 }
 
 const BOM = '\uFEFF';
@@ -23,7 +31,7 @@ export function parseText(file: string, rawText: string): ParsedText {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
-      return { value: JSON.parse(text), diagnostics: [], locate: locator.locate };
+      return { value: JSON.parse(text), diagnostics: [], locate: locator.locate, syntax: locator.syntax };
     } catch {
       // Not strict JSON (comments, trailing commas...): YAML 1.2 reads most of it, with locations.
     }
@@ -38,7 +46,7 @@ export function parseText(file: string, rawText: string): ParsedText {
     const lenient = readLeniently(text);
     if (lenient !== undefined) {
       const softened = diagnostics.map((d): Diagnostic => (d.severity === 'error' ? { ...d, severity: 'warning', code: 'load/yaml-lenient', message: `${d.message} (YAML 1.2 rejects this; read as js-yaml reads it)` } : d));
-      return { value: lenient, diagnostics: softened, locate: locator.locate };
+      return { value: lenient, diagnostics: softened, locate: locator.locate, syntax: locator.syntax };
     }
   }
   const withContent = documents.filter(hasContent);
@@ -61,10 +69,10 @@ export function parseText(file: string, rawText: string): ParsedText {
       pointer: '',
       location: { file, line: 1, column: 1 },
     });
-    return { value: undefined, diagnostics, locate: locator.locate };
+    return { value: undefined, diagnostics, locate: locator.locate, syntax: locator.syntax };
   }
   const value: unknown = first.errors.length > 0 ? undefined : first.toJS({ maxAliasCount: -1 });
-  return { value, diagnostics, locate: locator.locate };
+  return { value, diagnostics, locate: locator.locate, syntax: locator.syntax };
 }
 
 /**
@@ -127,7 +135,11 @@ function lazyLocator(file: string, text: string) {
     const offset = doc ? offsetOf(doc.contents as Node | null, splitPointer(pointer)) : 0;
     return toLocation(file, lineCounter, offset);
   };
-  return { parsed, locate };
+  const syntax = (): YamlSyntax => {
+    const { documents, lineCounter } = parsed();
+    return { document: documents.find(hasContent), lineCounter };
+  };
+  return { parsed, locate, syntax };
 }
 
 /** Walks the YAML tree along a pointer; a map entry is located at its key, where people look. */

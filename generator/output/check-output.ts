@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { GeneratedFiles } from '../emit/emit-api.js';
+import type { GeneratedFiles } from '../emit/output-files.js';
 
 export interface Drift {
   file: string;

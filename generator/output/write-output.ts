@@ -6,7 +6,7 @@
 import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { GENERATED_MARK, type GeneratedFiles } from '../emit/emit-api.js';
+import { GENERATED_MARK, type GeneratedFiles } from '../emit/output-files.js';
 
 export interface OutputFolder {
   /** The folder to (re)place, e.g. `generated/ecr-layers`. */

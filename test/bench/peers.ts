@@ -6,7 +6,7 @@
  * its users.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -26,14 +26,22 @@ export interface Tool {
   entry(outDir: string): string[];
 }
 
+/** `#!/usr/bin/env -S node --flag` → ['--flag']. */
+function shebangFlags(script: string): string[] {
+  const first = readFileSync(script, 'utf8').split('\n', 1)[0] ?? '';
+  return first.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 const bin = (...parts: string[]) => path.join(PEERS_DIR, 'node_modules', ...parts);
 
 export const TOOLS: Tool[] = [
   {
     name: 'openbind',
     openApi3Only: false,
-    command: (input, outDir) => [path.join(ROOT, 'generator', 'bin.js'), 'generate', input, '--out', outDir],
-    entry: (outDir) => [path.join(outDir, 'api', 'index.ts')],
+    // As `npx openbind` runs it: with the node flags of its shebang line.
+    command: (input, outDir) => [...shebangFlags(path.join(ROOT, 'generator', 'bin.js')), path.join(ROOT, 'generator', 'bin.js'), 'generate', input, '--out', outDir],
+    // The folder is named after the document; it is the only one in outDir.
+    entry: (outDir) => (existsSync(outDir) ? readdirSync(outDir).map((name) => path.join(outDir, name, 'index.ts')) : []),
   },
   {
     name: 'openapi-typescript',
@@ -78,6 +86,6 @@ export async function ensurePeers(): Promise<Set<string>> {
     await run('npm', ['install', '--no-audit', '--no-fund', '--save-exact', ...PEER_PACKAGES], { cwd: PEERS_DIR, maxBuffer: 1 << 24 });
   }
   const available = new Set<string>();
-  for (const tool of TOOLS) if (existsSync(tool.command('x', 'y')[0]!)) available.add(tool.name);
+  for (const tool of TOOLS) if (existsSync(tool.command('x', 'y').find((arg) => !arg.startsWith('--'))!)) available.add(tool.name);
   return available;
 }

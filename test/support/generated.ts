@@ -1,8 +1,8 @@
 /** The committed output of a spec, read back as the map `generateSpec` returns. */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { GeneratedFiles } from '../../generator/emit/emit-api.js';
-import { generateSpec } from '../../generator/pipeline.js';
+import type { GeneratedFiles } from '../../generator/emit/output-files.js';
+import { generateSpecWithSource } from '../../generator/pipeline.js';
 
 export async function readGenerated(dir: string): Promise<GeneratedFiles> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
@@ -11,7 +11,7 @@ export async function readGenerated(dir: string): Promise<GeneratedFiles> {
 
 /** Generates a spec and fails the test with its diagnostics if it does not generate. */
 export async function generateOrThrow(file: string) {
-  const result = await generateSpec(file);
+  const result = await generateSpecWithSource(file);
   if (!result.ok) throw new Error(`${file} did not generate:\n${result.diagnostics.map((d) => d.message).join('\n')}`);
   return result;
 }

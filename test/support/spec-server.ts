@@ -136,6 +136,7 @@ export interface Answer {
   status: number;
   contentType: string;
   body: string | Buffer;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -157,7 +158,7 @@ export async function startSpecServer(specFile: string, answer?: (operation: str
       requests.push(recorded);
       const custom = violations.length === 0 && operation ? answer?.(operation.id, recorded) : undefined;
       const status = custom?.status ?? (violations.length > 0 ? (operation ? 400 : 404) : operation!.successStatus);
-      response.writeHead(status, { 'content-type': custom?.contentType ?? 'application/json' });
+      response.writeHead(status, { ...custom?.headers, 'content-type': custom?.contentType ?? 'application/json' });
       response.end(custom ? custom.body : status === 204 ? undefined : JSON.stringify(violations.length > 0 ? { violations } : { operation: operation!.id }));
     });
   });
