@@ -137,6 +137,21 @@ describe('lowerApi on single constructs', () => {
     expect(diagnostics).toMatchObject([{ code: 'spec/undeclared-path-parameter', severity: 'warning', location: { line: 5, column: 5 } }]);
   });
 
+  it('leaves a body or formData out of a GET (fetch cannot send one), with a located warning', async () => {
+    const { api, diagnostics } = await lower(
+      'get-body.yaml',
+      'swagger: "2.0"\ninfo: {title: T, version: "1"}\npaths:\n  /search:\n    get:\n      parameters:\n      - {in: query, name: q, type: string}\n      - {in: body, name: filter, schema: {type: object}}\n      responses: {200: {description: OK}}\n  /form:\n    get:\n      parameters:\n      - {in: formData, name: f, type: string}\n      responses: {200: {description: OK}}\n',
+    );
+    expect(api.operations.map((o) => [o.pathKey, o.body, o.parameters.map((p) => p.name)])).toEqual([
+      ['/search', undefined, ['q']],
+      ['/form', undefined, []],
+    ]);
+    expect(diagnostics).toMatchObject([
+      { code: 'spec/body-on-get', severity: 'warning', location: { line: 8, column: 9 } },
+      { code: 'spec/body-on-get', severity: 'warning', location: { line: 13, column: 9 } },
+    ]);
+  });
+
   it('gives duplicate operationIds distinct names by spec position, with a warning', async () => {
     const { api, diagnostics } = await lower('dupes.yaml', 'swagger: "2.0"\ninfo: {title: T, version: "1"}\npaths:\n  /b:\n    get: {operationId: list, responses: {200: {description: OK}}}\n  /a:\n    get: {operationId: list, responses: {200: {description: OK}}}\n');
     expect(api.operations.map((o) => [o.pathKey, o.methodName])).toEqual([

@@ -68,10 +68,11 @@ describe('on the wire', () => {
     expect(result).toMatchObject({ status: 201, data: { id: 'made' } });
   });
 
-  it('sends formData as urlencoded when the operation consumes it', async () => {
-    const result = await client.submitForm!({ name: 'a&b=c', tags: ['t1', 't 2'] });
+  it('sends formData as urlencoded when the operation consumes it, lists by their collectionFormat', async () => {
+    const result = await client.submitForm!({ name: 'a&b=c', tags: ['t1', 't 2'], ids: [1, 2], words: ['x', 'y'] });
     expect(last().headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(last().body).toBe('name=a%26b%3Dc&tags=t1&tags=t+2');
+    // multi repeats the field; csv (the default) and ssv join the items into one.
+    expect(last().body).toBe('name=a%26b%3Dc&tags=t1&tags=t+2&ids=1%2C2&words=x+y');
     expect(result.status).toBe(204);
   });
 

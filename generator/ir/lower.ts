@@ -57,13 +57,33 @@ function nameOperations(draft: DraftApi, schemaTypeNames: string[], diagnostics:
         pointer: operation.pointer,
       });
     }
+    const sendable = withoutBodyOnGet(operation, diagnostics);
     return {
-      ...operation,
+      ...sendable,
       methodName,
       typeName: typeNames[index]!,
-      parameters: keyParameters(withPlaceholderParameters(operation, diagnostics), operation.body?.key),
+      parameters: keyParameters(withPlaceholderParameters(sendable, diagnostics), sendable.body?.key),
     } as OperationIR;
   });
+}
+
+/**
+ * A GET or HEAD request cannot carry a body: fetch refuses to send one (and HTTP gives it no
+ * meaning, RFC 9110 §9.3.1). A body or formData that a spec declares there is left out of the
+ * bindings, with a warning, so the other parameters can still be sent.
+ */
+function withoutBodyOnGet(operation: DraftOperation, diagnostics: Diagnostic[]): DraftOperation {
+  if (operation.method !== 'get' && operation.method !== 'head') return operation;
+  const form = operation.parameters.filter((parameter) => parameter.in === 'formData');
+  if (!operation.body && form.length === 0) return operation;
+  diagnostics.push({
+    code: 'spec/body-on-get',
+    severity: 'warning',
+    message: `${operation.method.toUpperCase()} ${operation.pathKey} declares a request body${form.length > 0 ? ` (formData ${form.map((p) => `"${p.name}"`).join(', ')})` : ''}, which a ${operation.method.toUpperCase()} request cannot carry; it is left out`,
+    pointer: form[0]?.pointer ?? operation.body!.pointer,
+  });
+  const { body: _body, ...rest } = operation;
+  return { ...rest, parameters: operation.parameters.filter((parameter) => parameter.in !== 'formData') };
 }
 
 /** The types an operation gets in `operations.ts`; `index.ts` exports them beside the models. */

@@ -135,7 +135,7 @@ export async function send(config: ClientConfig, operation: OperationSpec, param
         cookies.push(`${parameter.name}=${encodeURIComponent(flatValues(value).join(','))}`);
         break;
       case 'formData':
-        formFields.push([parameter.name, value]);
+        formFields.push([parameter.name, formValue(parameter, value)]);
         break;
     }
   }
@@ -257,6 +257,15 @@ function queryPairs(parameter: ParameterSpec, value: unknown): string[] {
   }
   return [`${name}=${encodeQuery(scalar(value))}`];
 }
+
+/** Swagger 2.0 §Parameter Object: a formData list is one field joined by its collectionFormat, or repeated for `multi`. */
+function formValue(parameter: ParameterSpec, value: unknown): unknown {
+  if (!Array.isArray(value) || (parameter.explode && parameter.style === 'form') || value.some((item) => item instanceof Blob)) return value;
+  return value.map(scalar).join(FORM_DELIMITERS[parameter.style] ?? ',');
+}
+
+/** Raw here: URLSearchParams and FormData encode the field themselves. */
+const FORM_DELIMITERS: Partial<Record<ParameterStyle, string>> = { spaceDelimited: ' ', pipeDelimited: '|', tabDelimited: '\t' };
 
 function encodeBody(body: NonNullable<OperationSpec['body']>, value: unknown, headers: Headers): BodyInit | undefined {
   if (value === undefined) return undefined;
