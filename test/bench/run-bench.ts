@@ -50,14 +50,14 @@ interface Measure {
 /** Runs `node <args>` under /usr/bin/time for wall time and peak resident memory, killed after the timeout. */
 function measure(args: string[], cwd: string): Promise<Measure> {
   return new Promise((resolve) => {
-    const child = spawn('/usr/bin/time', ['-f', '__bench__ %e %M', process.execPath, '--max-old-space-size=16384', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group, so a timeout kills whatever the tool started too (hey-api runs a child).
+    const child = spawn('/usr/bin/time', ['-f', '__bench__ %e %M', process.execPath, '--max-old-space-size=16384', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
     let timedOut = false;
-    // /usr/bin/time's child is node: kill the whole process group.
     const timer = setTimeout(() => {
       timedOut = true;
-      spawn('pkill', ['-KILL', '-P', String(child.pid)]).on('close', () => child.kill('SIGKILL'));
+      process.kill(-child.pid!, 'SIGKILL');
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
