@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--runs=N] [--docs=a,b] [--tools=a,b] [--timeout=S]`: openbind and its peers side by side on
+ * `npm run bench -- [--runs=N] [--docs=a,b] [--tools=a,b] [--timeout=S] [--only=generate|lint]`: openbind and its peers side by side on
  * the largest documents, runs alternating between tools. Per document: median wall time and
  * peak memory of each tool, the ratio openbind / fastest peer, `tsc --noEmit` time on each
  * output, and output size; then, from the last corpus report, generation time against document
@@ -240,4 +240,15 @@ async function main(): Promise<void> {
   console.log(`\nbench: results in ${path.relative(ROOT, out)}`);
 }
 
-await main();
+/** `npm run bench` is both benchmarks: generation here, then lint (`npm run bench:lint` alone). */
+async function lintBench(): Promise<void> {
+  const args = process.argv.slice(2).filter((arg) => /^--(runs|timeout)=/.test(arg));
+  console.log('\nopenbind lint, Redocly and Spectral (npm run bench:lint):');
+  await new Promise<void>((resolve) => {
+    spawn(process.execPath, [...process.execArgv, path.join(ROOT, 'test', 'bench', 'lint-bench.ts'), ...args], { stdio: 'inherit' }).on('close', () => resolve());
+  });
+}
+
+const only = process.argv.slice(2).find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+if (only !== 'lint') await main();
+if (only !== 'generate') await lintBench();
