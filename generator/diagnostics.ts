@@ -47,7 +47,9 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(segment);
+  // Most segments need no escape; lowering builds a pointer for every schema it visits.
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
 export function unescapePointerSegment(segment: string): string {
@@ -55,7 +57,9 @@ export function unescapePointerSegment(segment: string): string {
 }
 
 export function joinPointer(base: string, ...segments: Array<string | number>): string {
-  return base + segments.map((s) => '/' + escapePointerSegment(s)).join('');
+  let pointer = base;
+  for (const segment of segments) pointer += '/' + escapePointerSegment(segment);
+  return pointer;
 }
 
 export function splitPointer(pointer: string): string[] {
