@@ -30,6 +30,14 @@ export class DiagnosticsError extends Error {
   }
 }
 
+/** Gives every diagnostic without a location the place of its pointer, all located in one call. */
+export function locateDiagnostics(diagnostics: readonly Diagnostic[], locateMany: (pointers: readonly string[]) => SourceLocation[]): Diagnostic[] {
+  const unlocated = diagnostics.filter((d) => !d.location);
+  const found = locateMany(unlocated.map((d) => d.pointer));
+  const locations = new Map(unlocated.map((d, index) => [d, found[index]!] as const));
+  return diagnostics.map((d) => (d.location ? d : { ...d, location: locations.get(d)! }));
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

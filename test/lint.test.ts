@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyConfig } from '../generator/lint/apply-config.js';
-import { locateJsonOffsets } from '../generator/lint/json-locator.js';
+import { locateJsonOffsets } from '../generator/load/json-locator.js';
 import { RULES } from '../generator/lint/rules/index.js';
 import { lintFile } from '../generator/lint/run-lint.js';
 import { defaultConfig } from '../generator/config.js';

@@ -152,6 +152,15 @@ describe('lowerApi on single constructs', () => {
     ]);
   });
 
+  it('drops an optional GET body that can hold nothing without a warning (Stripe declares 213)', async () => {
+    const { api, diagnostics } = await lower(
+      'get-empty-body.yaml',
+      'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    get:\n      requestBody:\n        content: {application/x-www-form-urlencoded: {schema: {type: object, properties: {}, additionalProperties: false}}}\n      responses: {200: {description: OK}}\n',
+    );
+    expect(api.operations[0]!.body).toBeUndefined();
+    expect(diagnostics).toEqual([]);
+  });
+
   it('gives duplicate operationIds distinct names by spec position, with a warning', async () => {
     const { api, diagnostics } = await lower('dupes.yaml', 'swagger: "2.0"\ninfo: {title: T, version: "1"}\npaths:\n  /b:\n    get: {operationId: list, responses: {200: {description: OK}}}\n  /a:\n    get: {operationId: list, responses: {200: {description: OK}}}\n');
     expect(api.operations.map((o) => [o.pathKey, o.methodName])).toEqual([

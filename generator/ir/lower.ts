@@ -2,14 +2,14 @@
  * LoadedSpec → ApiIR: the version-specific lowering, then one naming pass for every version.
  * Pure: no I/O, diagnostics returned as values and located through the loader's source map.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, locateDiagnostics } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { lowerSwagger2 } from './swagger2.js';
 import { lowerOpenApi3 } from './openapi3.js';
 import type { DraftApi, DraftOperation } from './draft.js';
 import { methodNameFor, operationNameFromRoute, typeNameFor, uniqueNames } from './names.js';
 import { pathPlaceholders } from './route.js';
-import type { ApiIR, LowerOptions, NamedSchemaIR, OperationIR, ParameterIR } from './types.js';
+import type { ApiIR, BodyIR, LowerOptions, NamedSchemaIR, OperationIR, ParameterIR } from './types.js';
 
 export interface Lowered {
   api: ApiIR;
@@ -31,7 +31,7 @@ export function lowerApi(spec: LoadedSpec, options: LowerOptions = {}): Lowered 
     schemas,
     operations: nameOperations(draft, schemas.map((schema) => schema.typeName), diagnostics),
   };
-  return { api, diagnostics: diagnostics.map((d) => (d.location ? d : { ...d, location: spec.locate(d.pointer) })) };
+  return { api, diagnostics: locateDiagnostics(diagnostics, spec.locateMany) };
 }
 
 function nameSchemas(draft: DraftApi): NamedSchemaIR[] {
@@ -74,16 +74,23 @@ function nameOperations(draft: DraftApi, schemaTypeNames: string[], diagnostics:
  */
 function withoutBodyOnGet(operation: DraftOperation, diagnostics: Diagnostic[]): DraftOperation {
   if (operation.method !== 'get' && operation.method !== 'head') return operation;
+  const { body, ...rest } = operation;
   const form = operation.parameters.filter((parameter) => parameter.in === 'formData');
-  if (!operation.body && form.length === 0) return operation;
-  diagnostics.push({
-    code: 'spec/body-on-get',
-    severity: 'warning',
-    message: `${operation.method.toUpperCase()} ${operation.pathKey} declares a request body${form.length > 0 ? ` (formData ${form.map((p) => `"${p.name}"`).join(', ')})` : ''}, which a ${operation.method.toUpperCase()} request cannot carry; it is left out`,
-    pointer: form[0]?.pointer ?? operation.body!.pointer,
-  });
-  const { body: _body, ...rest } = operation;
+  if (!body && form.length === 0) return operation;
+  // An optional body that can hold nothing (Stripe declares one on each of its 213 GETs) goes quietly.
+  if (form.length > 0 || !body || !holdsNothing(body)) {
+    diagnostics.push({
+      code: 'spec/body-on-get',
+      severity: 'warning',
+      message: `${operation.method.toUpperCase()} ${operation.pathKey} declares a request body${form.length > 0 ? ` (formData ${form.map((p) => `"${p.name}"`).join(', ')})` : ''}, which a ${operation.method.toUpperCase()} request cannot carry; it is left out`,
+      pointer: form[0]?.pointer ?? body!.pointer,
+    });
+  }
   return { ...rest, parameters: operation.parameters.filter((parameter) => parameter.in !== 'formData') };
+}
+
+function holdsNothing(body: BodyIR): boolean {
+  return !body.required && body.schema.kind === 'object' && body.schema.properties.length === 0 && body.schema.additional === false;
 }
 
 /** The types an operation gets in `operations.ts`; `index.ts` exports them beside the models. */

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { type Diagnostic, type SourceLocation, splitPointer } from '../diagnostics.js';
 import { parseText, type YamlSyntax } from '../load/parse-text.js';
-import { lineIndex, locateJsonOffsets } from './json-locator.js';
+import { lineIndex, locateJsonOffsets } from '../load/json-locator.js';
 import type { SourceView } from './types.js';
 
 export interface LintSource extends SourceView {

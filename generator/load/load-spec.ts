@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Diagnostic, type SourceLocation, hasErrors } from '../diagnostics.js';
+import { type Diagnostic, type SourceLocation, hasErrors, locateDiagnostics } from '../diagnostics.js';
 import { bundleExternalRefs, hasExternalRefs } from './external-refs.js';
 import { parseText } from './parse-text.js';
 import { isObject, repairDocument } from './repair.js';
@@ -22,6 +22,7 @@ export interface LoadedSpec {
   document: Record<string, unknown>;
   diagnostics: Diagnostic[];
   locate(pointer: string): SourceLocation;
+  locateMany(pointers: readonly string[]): SourceLocation[];
 }
 
 export type LoadResult = { ok: true; spec: LoadedSpec } | { ok: false; diagnostics: Diagnostic[] };
@@ -53,8 +54,7 @@ export async function loadSpec(file: string): Promise<LoadResult> {
   }
   const sha256 = createHash('sha256').update(raw).digest('hex');
   const parsed = parseText(file, raw.toString('utf8'));
-  const locateAll = (diagnostics: Diagnostic[]) =>
-    diagnostics.map((d) => (d.location ? d : { ...d, location: parsed.locate(d.pointer) }));
+  const locateAll = (diagnostics: Diagnostic[]) => locateDiagnostics(diagnostics, parsed.locateMany);
   if (hasErrors(parsed.diagnostics)) return fail(...parsed.diagnostics);
   if (!isObject(parsed.value)) {
     return fail({ code: 'load/not-an-object', severity: 'error', message: 'the document is not a mapping of fields (expected swagger: "2.0" or openapi: 3.x at the top)', pointer: '', location: parsed.locate('') });
@@ -76,7 +76,7 @@ export async function loadSpec(file: string): Promise<LoadResult> {
   if (!hasErrors(diagnostics) && hasExternalRefs(document)) document = await bundleExternalRefs(file, document, parsed.locate, diagnostics);
   const located = locateAll(diagnostics);
   if (hasErrors(located)) return { ok: false, diagnostics: located };
-  return { ok: true, spec: { file, name: specName(file), sha256, version, document, diagnostics: located, locate: parsed.locate } };
+  return { ok: true, spec: { file, name: specName(file), sha256, version, document, diagnostics: located, locate: parsed.locate, locateMany: parsed.locateMany } };
 }
 
 function fail(...diagnostics: Diagnostic[]): LoadResult {
