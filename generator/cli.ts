@@ -11,6 +11,7 @@ import type { FormatType } from './ir/types.js';
 import type { OutputFolder } from './output/write-output.js';
 import type { GenerateResult } from './pipeline.js';
 import { inputError, specFiles } from './spec-files.js';
+import { openbindVersion } from './version.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -90,7 +91,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    io.out(await version());
+    io.out(await openbindVersion());
     return 0;
   }
   const [command, ...specs] = positionals;
@@ -192,10 +193,4 @@ function nameClashes(files: string[], results: GenerateResult[]): Diagnostic[] {
 
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) io.err(formatDiagnostic(diagnostic));
-}
-
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }

@@ -33,18 +33,20 @@ export function readRuntimeSource(): Promise<string> {
   return runtimeSource;
 }
 
-export async function generateSpec(file: string, options: GenerateOptions = {}): Promise<GenerateResult> {
-  const lowered = await loadAndLower(file, options, false);
-  if (!lowered.ok) return lowered;
-  const files = emitApi(lowered.api, await readRuntimeSource());
-  return { ok: true, name: lowered.api.name, api: lowered.api, files, diagnostics: lowered.diagnostics };
+export function generateSpec(file: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  return generate(file, options, false);
 }
 
 export async function generateSpecWithSource(file: string, options: GenerateOptions = {}): Promise<GenerateWithSpecResult> {
-  const lowered = await loadAndLower(file, options, true);
+  return (await generate(file, options, true)) as GenerateWithSpecResult;
+}
+
+async function generate(file: string, options: GenerateOptions, keepSpec: boolean): Promise<GenerateResult & { spec?: LoadedSpec }> {
+  const lowered = await loadAndLower(file, options, keepSpec);
   if (!lowered.ok) return lowered;
-  const files = emitApi(lowered.api, await readRuntimeSource());
-  return { ok: true, name: lowered.api.name, api: lowered.api, files, diagnostics: lowered.diagnostics, spec: lowered.spec! };
+  const { api, diagnostics, spec } = lowered;
+  const files = emitApi(api, await readRuntimeSource());
+  return { ok: true, name: api.name, api, files, diagnostics, ...(spec ? { spec } : {}) };
 }
 
 /**

@@ -6,7 +6,6 @@
  */
 import type { InterfaceDeclarationStructure } from 'ts-morph';
 import type { OperationIR, ResponseIR, SchemaIR } from '../ir/types.js';
-import { docs } from './docs.js';
 import { quote } from './literals.js';
 import { objectInterface } from './object-interface.js';
 import { typeText, type TypeContext } from './type-text.js';

@@ -33,7 +33,7 @@ export function headerKind(schema: SchemaIR): HeaderKind {
 function headerTypeText(schema: SchemaIR, context: TypeContext): string {
   const element = schema.kind === 'array' ? schema.items : schema;
   const kind = scalarKind(element);
-  const scalar = element.kind === 'enum' && element.values.every((value) => typeof value === (kind === 'string' ? 'string' : kind)) ? typeText({ ...element, nullable: false }, context) : kind;
+  const scalar = element.kind === 'enum' && element.values.every((value) => typeof value === kind) ? typeText({ ...element, nullable: false }, context) : kind;
   return schema.kind === 'array' ? `Array<${scalar}>` : scalar;
 }
 

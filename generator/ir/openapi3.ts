@@ -6,65 +6,37 @@
 import { type Diagnostic, joinPointer } from '../diagnostics.js';
 import { isObject } from '../load/repair.js';
 import type { LoadedSpec } from '../load/load-spec.js';
-import { lowerNamedSchema, lowerSchema, resolvePointer, type SchemaContext } from './schema.js';
-import { parseRouteKey } from './route.js';
+import { lowerSchema, type SchemaContext } from './schema.js';
 import { mergeParameters } from './parameters.js';
-import { bodyEncoding, HTTP_METHODS, responseEncoding, type DraftApi, type DraftOperation } from './draft.js';
-import type { BodyIR, HttpMethod, LowerOptions, ParameterIR, ParameterLocation, ParameterStyle, ResponseIR } from './types.js';
+import { apiInfo, bodyEncoding, deref, namedSchemas, operationBasics, operationEntries, responseEncoding, schemaContext, type DraftApi, type DraftOperation } from './draft.js';
+import type { BodyIR, LowerOptions, ParameterIR, ParameterLocation, ParameterStyle, ResponseIR } from './types.js';
 
 type Json = Record<string, unknown>;
 
 export function lowerOpenApi3(spec: LoadedSpec, diagnostics: Diagnostic[], options: LowerOptions = {}): DraftApi {
   const document = spec.document;
-  const context: SchemaContext = { document, namedPrefix: '#/components/schemas/', diagnostics, discriminators: new WeakMap(), ...(options.formats ? { formats: options.formats } : {}) };
+  const context = schemaContext(document, '#/components/schemas/', diagnostics, options);
   const parameterContext = { document, diagnostics, locations: new Set(['path', 'query', 'header', 'cookie']) };
-  const info = isObject(document.info) ? document.info : {};
   const operations: DraftOperation[] = [];
-  const paths = isObject(document.paths) ? document.paths : {};
-  for (const [pathKey, itemRaw] of Object.entries(paths)) {
-    if (pathKey.startsWith('x-')) continue;
-    const itemPointer = joinPointer('/paths', pathKey);
-    const item = deref(itemRaw, document);
-    if (!isObject(item)) continue;
-    const route = parseRouteKey(pathKey);
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!isObject(operation)) continue;
-      const pointer = joinPointer(itemPointer, method);
-      const parameters = mergeParameters(item.parameters, itemPointer, operation.parameters, pointer, parameterContext).map(({ raw, pointer: p }) => lowerParameter(raw, p, context));
-      const body = lowerRequestBody(operation.requestBody, joinPointer(pointer, 'requestBody'), context, parameters);
-      operations.push({
-        operationId: typeof operation.operationId === 'string' && operation.operationId.length > 0 ? operation.operationId : undefined,
-        method: method as HttpMethod,
-        path: route.path,
-        pathKey,
-        constantQuery: route.constantQuery,
-        ...(typeof operation.summary === 'string' ? { summary: operation.summary } : {}),
-        ...(typeof operation.description === 'string' ? { description: operation.description } : {}),
-        deprecated: operation.deprecated === true,
-        tags: Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === 'string') : [],
-        parameters,
-        ...(body ? { body } : {}),
-        responses: lowerResponses(operation.responses, joinPointer(pointer, 'responses'), context),
-        pointer,
-      });
-    }
+  for (const entry of operationEntries(document)) {
+    const { item, itemPointer, operation, pointer } = entry;
+    const parameters = mergeParameters(item.parameters, itemPointer, operation.parameters, pointer, parameterContext).map(({ raw, pointer: p }) => lowerParameter(raw, p, context));
+    const body = lowerRequestBody(operation.requestBody, joinPointer(pointer, 'requestBody'), context, parameters);
+    operations.push({
+      ...operationBasics(entry),
+      parameters,
+      ...(body ? { body } : {}),
+      responses: lowerResponses(operation.responses, joinPointer(pointer, 'responses'), context),
+    });
   }
   const components = isObject(document.components) ? document.components : {};
-  const schemas = isObject(components.schemas) ? components.schemas : {};
   const server = Array.isArray(document.servers) && isObject(document.servers[0]) ? document.servers[0] : undefined;
   const { origin, basePath } = splitServerUrl(server, document);
   return {
-    title: typeof info.title === 'string' ? info.title : spec.name,
-    version: typeof info.version === 'string' ? info.version : '',
-    ...(typeof info.description === 'string' ? { description: info.description } : {}),
+    ...apiInfo(document, spec.name),
     ...(origin ? { defaultBaseUrl: origin } : {}),
     basePath,
-    schemas: Object.entries(schemas).map(([name, raw]) => ({
-      specName: name,
-      pointer: joinPointer('/components/schemas', name),
-      schema: lowerNamedSchema(name, raw, joinPointer('/components/schemas', name), context),
-    })),
+    schemas: namedSchemas(components.schemas, '/components/schemas', context),
     operations,
   };
 }
@@ -82,13 +54,6 @@ function splitServerUrl(server: Json | undefined, _document: Json): { origin?: s
   return { basePath: url.replace(/\/+$/, '') };
 }
 
-function deref(value: unknown, document: Json, seen: Set<string> = new Set()): unknown {
-  if (isObject(value) && typeof value.$ref === 'string' && value.$ref.startsWith('#') && !seen.has(value.$ref)) {
-    seen.add(value.$ref);
-    return deref(resolvePointer(document, value.$ref.slice(1)), document, seen);
-  }
-  return value;
-}
 
 
 function lowerParameter(raw: Json, pointer: string, context: SchemaContext): ParameterIR {

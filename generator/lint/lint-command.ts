@@ -4,9 +4,7 @@
  * error. Kept apart from cli.ts (which loads the TypeScript compiler for generation) so linting
  * starts fast.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CliIo } from '../cli.js';
 import { loadConfig } from '../config.js';
@@ -18,6 +16,7 @@ import { RULES } from './rules/index.js';
 import { lintFile } from './run-lint.js';
 import type { Finding } from './types.js';
 import { specFiles } from '../spec-files.js';
+import { openbindVersion } from '../version.js';
 
 export const LINT_HELP = `Usage: openbind lint [spec…] [options]
 
@@ -85,7 +84,7 @@ export async function lintCommand(argv: readonly string[], io: CliIo, cwd = proc
     }
     findings.push(...applyConfig(run.findings, config.lint, file, cwd));
   }
-  io.out(format({ findings, files: listed.files, rules: RULES, version: await version() }));
+  io.out(format({ findings, files: listed.files, rules: RULES, version: await openbindVersion() }));
   return findings.some((finding) => failOn.has(finding.severity)) ? 1 : 0;
 }
 
@@ -105,13 +104,3 @@ function usage(io: CliIo, message: string): number {
 }
 
 /** Specs from the arguments: files as given, folders as their spec files (sorted). */
-/** openbind's version, from its package.json (found from the working file: lint may run bundled, elsewhere). */
-async function version(): Promise<string> {
-  const generator = path.dirname(process.argv[1] ?? '');
-  const candidates = [path.join(generator, '..', 'package.json'), fileURLToPath(new URL('../../package.json', import.meta.url))];
-  for (const candidate of candidates) {
-    const manifest = await readFile(candidate, 'utf8').then((text) => JSON.parse(text) as { name?: string; version?: string }, () => undefined);
-    if (manifest?.name === 'openbind' && manifest.version) return manifest.version;
-  }
-  return 'unknown';
-}

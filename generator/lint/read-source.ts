@@ -1,14 +1,14 @@
 /**
  * One file read for lint, the way the loader reads it (BOM, CRLF, front-matter, lenient YAML),
  * with what lint needs beyond the value: the text, batch location of many pointers, and the YAML
- * nodes for rules and fixes that care how a thing is written. Strict JSON takes the fast path
- * (JSON.parse, the scanning locator); everything else goes through the loader's `parseText`.
+ * nodes for rules and fixes that care how a thing is written. Reading and locating are the
+ * loader's `parseText` (strict JSON: JSON.parse and the scanning locator).
  */
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { type Diagnostic, type SourceLocation, splitPointer } from '../diagnostics.js';
 import { parseText, type YamlSyntax } from '../load/parse-text.js';
-import { lineIndex, locateJsonOffsets } from '../load/json-locator.js';
+import { lineIndex } from '../load/json-locator.js';
 import type { SourceView } from './types.js';
 
 export interface LintSource extends SourceView {
@@ -39,30 +39,17 @@ export function sourceFromText(file: string, raw: string): LintSource {
   const text = hasBom ? raw.slice(1) : raw;
   let lines: ((offset: number) => { line: number; column: number }) | undefined;
   const at = (offset: number): SourceLocation => ({ file, ...(lines ??= lineIndex(text))(offset) });
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    let value: unknown;
-    let parsed = false;
-    try {
-      value = JSON.parse(text);
-      parsed = true;
-    } catch {
-      // Not strict JSON: read like YAML below, as the loader does.
-    }
-    if (parsed) {
-      return {
-        file, format: 'json', text, hasBom, value, diagnostics: [], at,
-        locateAll: (pointers) => new Map([...locateJsonOffsets(text, pointers)].map(([pointer, offset]) => [pointer, at(offset)])),
-        syntax: () => undefined,
-        yamlNode: () => undefined,
-        yamlRoot: () => undefined,
-      };
-    }
-  }
   const parsed = parseText(file, text);
+  const locateAll = (pointers: Iterable<string>) => {
+    const unique = [...new Set(pointers)];
+    const found = parsed.locateMany(unique);
+    return new Map(unique.map((pointer, index) => [pointer, found[index]!] as const));
+  };
+  const common = { file, format: parsed.format, text, hasBom, value: parsed.value, diagnostics: parsed.diagnostics, at, locateAll };
+  // Strict JSON has no YAML nodes worth reading: rules and fixes that need them are YAML-only.
+  if (parsed.format === 'json') return { ...common, syntax: () => undefined, yamlNode: () => undefined, yamlRoot: () => undefined };
   return {
-    file, format: 'yaml', text, hasBom, value: parsed.value, diagnostics: parsed.diagnostics, at,
-    locateAll: (pointers) => new Map([...new Set(pointers)].map((pointer) => [pointer, parsed.locate(pointer)])),
+    ...common,
     syntax: parsed.syntax,
     yamlNode: (pointer) => yamlNodeAt(parsed.syntax().document?.contents ?? null, pointer),
     yamlRoot: () => parsed.syntax().document?.contents ?? undefined,

@@ -61,7 +61,7 @@ export async function lintFile(file: string, rules: readonly Rule[]): Promise<Li
   const pending = walkRules(set, root, version, [...rules, operationIndex(operations, file)]);
   // Rules read the document as written; now the loader's repairs and validation may change it
   // (in place: nothing reads the original after the walk, and a copy of 5 MB costs 100 ms).
-  const repaired = repairDocument(root, { inPlace: true });
+  const repaired = repairDocument(root);
   const loaderDiagnostics = [...repaired.diagnostics, ...validateSchema(repaired.document, version)];
   findings.push(...locateDiagnostics(source, loaderDiagnostics).map((finding) => withOperation(finding, operations, file)));
   for (const other of set.files().slice(1)) findings.push(...other.diagnostics.map((d) => located(d, d.location ?? { file: other.file, line: 1, column: 1 })));

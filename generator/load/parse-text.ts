@@ -15,6 +15,8 @@ let yamlModule: typeof import('yaml') | undefined;
 const yaml = () => (yamlModule ??= require('yaml') as typeof import('yaml'));
 
 export interface ParsedText {
+  /** `json` where the text is strict JSON (read with JSON.parse, located by a scan), else `yaml`. */
+  format: 'json' | 'yaml';
   value: unknown;
   diagnostics: Diagnostic[];
   /** Maps a JSON pointer to the place it is written; the deepest existing ancestor if absent. */
@@ -40,7 +42,7 @@ export function parseText(file: string, rawText: string): ParsedText {
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       const value: unknown = JSON.parse(text);
-      return { value, diagnostics: [], ...jsonLocator(file, text), syntax: locator.syntax };
+      return { format: 'json', value, diagnostics: [], ...jsonLocator(file, text), syntax: locator.syntax };
     } catch {
       // Not strict JSON (comments, trailing commas...): YAML 1.2 reads most of it, with locations.
     }
@@ -55,7 +57,7 @@ export function parseText(file: string, rawText: string): ParsedText {
     const lenient = readLeniently(text);
     if (lenient !== undefined) {
       const softened = diagnostics.map((d): Diagnostic => (d.severity === 'error' ? { ...d, severity: 'warning', code: 'load/yaml-lenient', message: `${d.message} (YAML 1.2 rejects this; read as js-yaml reads it)` } : d));
-      return { value: lenient, diagnostics: softened, locate: locator.locate, locateMany: (pointers) => pointers.map(locator.locate), syntax: locator.syntax };
+      return { format: 'yaml', value: lenient, diagnostics: softened, locate: locator.locate, locateMany: (pointers) => pointers.map(locator.locate), syntax: locator.syntax };
     }
   }
   const withContent = documents.filter(hasContent);
@@ -78,10 +80,10 @@ export function parseText(file: string, rawText: string): ParsedText {
       pointer: '',
       location: { file, line: 1, column: 1 },
     });
-    return { value: undefined, diagnostics, locate: locator.locate, locateMany: (pointers) => pointers.map(locator.locate), syntax: locator.syntax };
+    return { format: 'yaml', value: undefined, diagnostics, locate: locator.locate, locateMany: (pointers) => pointers.map(locator.locate), syntax: locator.syntax };
   }
   const value: unknown = first.errors.length > 0 ? undefined : first.toJS({ maxAliasCount: -1 });
-  return { value, diagnostics, locate: locator.locate, locateMany: (pointers) => pointers.map(locator.locate), syntax: locator.syntax };
+  return { format: 'yaml', value, diagnostics, locate: locator.locate, locateMany: (pointers) => pointers.map(locator.locate), syntax: locator.syntax };
 }
 
 /**

